@@ -1,0 +1,186 @@
+package org.oppmatch.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.oppmatch.io.InputFormat;
+import org.oppmatch.score.Factor;
+
+/**
+ * The nightly job's configuration: weights, limits, list sizes and allocation. Loaded from JSON by
+ * {@link ConfigLoader}; every field has the documented default, and {@link #validate()} names the
+ * key of any value out of range.
+ */
+@JsonPropertyOrder(alphabetic = true)
+public final class JobConfig {
+
+  /** Share of an input's rows that may be quarantined before the run fails (exit code 3). */
+  @JsonProperty("quarantine_limit")
+  public double quarantineLimit = 0.05;
+
+  /**
+   * Optional path of a full GB/T 4754-2017 table (CSV with a `code` column); when set, industry
+   * codes must be in it, and its names appear in explanations.
+   */
+  @JsonProperty("classification_table")
+  public String classificationTable;
+
+  /** Per-table format, when a file's extension does not say it (csv, jsonl, parquet). */
+  @JsonProperty("input_formats")
+  public Map<String, String> inputFormats = new LinkedHashMap<>();
+
+  /** Relative weight of each scoring factor; normalised so that they sum to 100. */
+  @JsonProperty("weights")
+  public Map<String, Double> weights = Factor.defaultWeights();
+
+  @JsonProperty("scoring")
+  public Scoring scoring = new Scoring();
+
+  @JsonProperty("lists")
+  public Lists lists = new Lists();
+
+  @JsonProperty("allocation")
+  public Allocation allocation = new Allocation();
+
+  @JsonProperty("opportunities")
+  public Opportunities opportunities = new Opportunities();
+
+  /** Parameters of the scoring factors. */
+  @JsonPropertyOrder(alphabetic = true)
+  public static final class Scoring {
+    /** A match on a secondary industry code counts this share of a primary-code match. */
+    @JsonProperty("secondary_code_factor")
+    public double secondaryCodeFactor = 0.7;
+
+    /** Days after which a signal counts half as much as on its day. */
+    @JsonProperty("signal_half_life_days")
+    public double signalHalfLifeDays = 90;
+
+    /** Revenue (CNY) at which the size part of enterprise strength is full. */
+    @JsonProperty("revenue_full_cny")
+    public double revenueFullCny = 1e11;
+
+    /** Radius (km) of local supply cooperation (300公里协作配套半径). */
+    @JsonProperty("cooperation_radius_km")
+    public double cooperationRadiusKm = 300;
+  }
+
+  /** Per-zone lead lists. */
+  @JsonPropertyOrder(alphabetic = true)
+  public static final class Lists {
+    /** Leads published per zone. */
+    @JsonProperty("top_n")
+    public int topN = 200;
+
+    /** Score below which a pair is not a lead (and does not count as a competing zone). */
+    @JsonProperty("min_score")
+    public double minScore = 25;
+
+    /** Lowest score of tier A. */
+    @JsonProperty("tier_a")
+    public double tierA = 70;
+
+    /** Lowest score of tier B (below it: tier C). */
+    @JsonProperty("tier_b")
+    public double tierB = 50;
+  }
+
+  /** Cross-zone allocation, so that zones do not compete for the same enterprise. */
+  @JsonPropertyOrder(alphabetic = true)
+  public static final class Allocation {
+    /** Zones whose lists may name one enterprise, and one group (group_id), at most. */
+    @JsonProperty("max_zones_per_enterprise")
+    public int maxZonesPerEnterprise = 1;
+  }
+
+  /** Matching of enterprises to scenario opportunities. */
+  @JsonPropertyOrder(alphabetic = true)
+  public static final class Opportunities {
+    /** Enterprises listed per opportunity in opportunity_matches. */
+    @JsonProperty("top_n")
+    public int topN = 50;
+
+    /** Similarity (0..1) below which an enterprise does not match an opportunity. */
+    @JsonProperty("min_similarity")
+    public double minSimilarity = 0.3;
+
+    /** Opportunities named per lead in matched_opportunity_ids. */
+    @JsonProperty("per_lead")
+    public int perLead = 3;
+  }
+
+  /** Every problem with the values, each naming its key; empty when the configuration is valid. */
+  public List<String> validate() {
+    List<String> errors = new ArrayList<>();
+    range(errors, "quarantine_limit", quarantineLimit, 0, 1);
+    inputFormats.forEach(
+        (table, format) -> {
+          if (org.oppmatch.schema.InputTable.byName(table).isEmpty()) {
+            errors.add("input_formats." + table + ": not an input table");
+          }
+          try {
+            InputFormat.parse(format);
+          } catch (IllegalArgumentException e) {
+            errors.add("input_formats." + table + ": " + e.getMessage());
+          }
+        });
+    double total = 0;
+    for (Map.Entry<String, Double> w : weights.entrySet()) {
+      if (Factor.byKey(w.getKey()).isEmpty()) {
+        errors.add("weights." + w.getKey() + ": unknown factor; known: " + Factor.keys());
+      } else if (w.getValue() == null || !(w.getValue() >= 0) || w.getValue() > 1000) {
+        errors.add("weights." + w.getKey() + ": must be a number in 0..1000, was " + w.getValue());
+      } else {
+        total += w.getValue();
+      }
+    }
+    if (!(total > 0)) {
+      errors.add("weights: at least one weight must be above 0");
+    }
+    range(errors, "scoring.secondary_code_factor", scoring.secondaryCodeFactor, 0, 1);
+    range(errors, "scoring.signal_half_life_days", scoring.signalHalfLifeDays, 1, 3650);
+    range(errors, "scoring.revenue_full_cny", scoring.revenueFullCny, 1e6, 1e14);
+    range(errors, "scoring.cooperation_radius_km", scoring.cooperationRadiusKm, 1, 5000);
+    range(errors, "lists.top_n", lists.topN, 1, 1_000_000);
+    range(errors, "lists.min_score", lists.minScore, 0, 100);
+    range(errors, "lists.tier_a", lists.tierA, 0, 100);
+    range(errors, "lists.tier_b", lists.tierB, 0, 100);
+    if (lists.tierB > lists.tierA) {
+      errors.add("lists.tier_b: must not exceed lists.tier_a (" + lists.tierA + ")");
+    }
+    range(errors, "allocation.max_zones_per_enterprise", allocation.maxZonesPerEnterprise, 1, 100);
+    range(errors, "opportunities.top_n", opportunities.topN, 1, 1_000_000);
+    range(errors, "opportunities.min_similarity", opportunities.minSimilarity, 0, 1);
+    range(errors, "opportunities.per_lead", opportunities.perLead, 1, 100);
+    return errors;
+  }
+
+  /** Weights normalised to sum to 100, for every known factor (absent ones weigh 0). */
+  public Map<Factor, Double> normalisedWeights() {
+    double total = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+    Map<Factor, Double> out = new LinkedHashMap<>();
+    for (Factor f : Factor.values()) {
+      out.put(f, 100.0 * weights.getOrDefault(f.key(), 0.0) / total);
+    }
+    return out;
+  }
+
+  public Map<String, InputFormat> parsedInputFormats() {
+    Map<String, InputFormat> out = new LinkedHashMap<>();
+    inputFormats.forEach((k, v) -> out.put(k, InputFormat.parse(v)));
+    return out;
+  }
+
+  private static void range(List<String> errors, String key, double v, double lo, double hi) {
+    if (!(v >= lo && v <= hi)) {
+      errors.add(key + ": must be in " + fmt(lo) + ".." + fmt(hi) + ", was " + fmt(v));
+    }
+  }
+
+  private static String fmt(double v) {
+    return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+  }
+}

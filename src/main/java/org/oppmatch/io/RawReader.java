@@ -1,0 +1,230 @@
+package org.oppmatch.io;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.date_format;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.transform;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.BinaryType;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.DateType;
+import org.apache.spark.sql.types.MapType;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.sql.types.TimestampType;
+import org.oppmatch.JobFailure;
+import org.oppmatch.schema.Cols;
+import org.oppmatch.schema.ColumnSpec;
+import org.oppmatch.schema.InputTable;
+
+/**
+ * Reads one input table, in any of its formats, into the raw schema of {@link
+ * InputTable#rawSchema()}: contract columns as text, with file, line and original record kept.
+ * Required columns are checked on the driver before any Spark job runs.
+ */
+public final class RawReader {
+  /** JSON Lines files have no header: the keys of this many first records stand in for one. */
+  static final int JSON_HEADER_SAMPLE = 1000;
+
+  private final SparkSession spark;
+  private final Map<String, String> hadoopConf;
+
+  public RawReader(SparkSession spark) {
+    this.spark = spark;
+    this.hadoopConf = new HashMap<>();
+    for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {
+      hadoopConf.put(e.getKey(), e.getValue());
+    }
+  }
+
+  /**
+   * Fails (exit code 3) when a required column is absent, naming file, column and what is there.
+   */
+  public void checkColumns(InputSource src) {
+    if (src.format() == InputFormat.PARQUET) {
+      checkParquetSchema(src, spark.read().parquet(src.files().toArray(new String[0])).schema());
+      return;
+    }
+    for (String file : src.files()) {
+      Set<String> present =
+          src.format() == InputFormat.CSV ? csvHeader(file) : jsonKeys(file, JSON_HEADER_SAMPLE);
+      List<String> missing =
+          src.table().requiredColumns().stream().filter(c -> !present.contains(c)).toList();
+      if (!missing.isEmpty()) {
+        throw JobFailure.inputContract(
+            file
+                + ": required column "
+                + String.join(", ", missing)
+                + " of "
+                + src.table().tableName()
+                + " is missing; columns present: "
+                + present);
+      }
+    }
+  }
+
+  /** The table as raw rows; call {@link #checkColumns} first. */
+  public Dataset<Row> read(InputSource src) {
+    if (src.format() == InputFormat.PARQUET) {
+      return readParquet(src);
+    }
+    int partitions = Math.max(1, src.files().size());
+    return spark
+        .createDataset(src.files(), Encoders.STRING())
+        .repartition(partitions)
+        .mapPartitions(
+            new TextRecordParser(src.table(), src.format(), hadoopConf),
+            Encoders.row(src.table().rawSchema()));
+  }
+
+  private Set<String> csvHeader(String file) {
+    try (BufferedReader r = TextRecordParser.openFile(file, hadoopConf)) {
+      List<String> header = new CsvRecordReader(r, -1).readHeader();
+      if (header == null) {
+        throw JobFailure.inputContract(file + ": empty file, no header row");
+      }
+      return new LinkedHashSet<>(header);
+    } catch (IOException e) {
+      throw JobFailure.inputContract(file + ": unreadable: " + e.getMessage());
+    }
+  }
+
+  private Set<String> jsonKeys(String file, int sample) {
+    ObjectMapper mapper = new ObjectMapper();
+    Set<String> keys = new LinkedHashSet<>();
+    try (BufferedReader r = TextRecordParser.openFile(file, hadoopConf)) {
+      String line;
+      int seen = 0;
+      while (seen < sample && (line = r.readLine()) != null) {
+        if (line.isBlank()) {
+          continue;
+        }
+        seen++;
+        try {
+          JsonNode n = mapper.readTree(line.replace("\uFEFF", ""));
+          if (n != null && n.isObject()) {
+            for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+              keys.add(it.next());
+            }
+          }
+        } catch (IOException malformed) {
+          // a malformed record is the quarantine's business, not the header check's
+        }
+      }
+    } catch (IOException e) {
+      throw JobFailure.inputContract(file + ": unreadable: " + e.getMessage());
+    }
+    return keys;
+  }
+
+  private static void checkParquetSchema(InputSource src, StructType schema) {
+    Map<String, DataType> present = new HashMap<>();
+    for (StructField f : schema.fields()) {
+      present.put(f.name(), f.dataType());
+    }
+    for (ColumnSpec c : src.table().columns()) {
+      DataType found = present.get(c.name());
+      if (found == null) {
+        if (c.required()) {
+          throw JobFailure.inputContract(
+              src.location()
+                  + ": required column "
+                  + c.name()
+                  + " of "
+                  + src.table().tableName()
+                  + " is missing; columns present: "
+                  + List.of(schema.fieldNames()));
+        }
+        continue;
+      }
+      if (!convertible(found, c)) {
+        throw JobFailure.inputContract(
+            src.location()
+                + ": column "
+                + c.name()
+                + " has type "
+                + found.simpleString()
+                + ", expected "
+                + c.type().contractName());
+      }
+    }
+  }
+
+  private static boolean convertible(DataType found, ColumnSpec c) {
+    if (c.type().isArray()) {
+      return found instanceof ArrayType a && isScalar(a.elementType())
+          || found.equals(DataTypes.StringType);
+    }
+    return isScalar(found);
+  }
+
+  private static boolean isScalar(DataType t) {
+    return !(t instanceof ArrayType
+        || t instanceof StructType
+        || t instanceof MapType
+        || t instanceof BinaryType);
+  }
+
+  private Dataset<Row> readParquet(InputSource src) {
+    Dataset<Row> df = spark.read().parquet(src.files().toArray(new String[0]));
+    Set<String> present = new LinkedHashSet<>(List.of(df.columns()));
+    List<Column> cols = new ArrayList<>();
+    cols.add(col("_metadata.file_path").as(Cols.RAW_FILE));
+    cols.add(col("_metadata.row_index").plus(1).as(Cols.RAW_LINE));
+    Column[] all = present.stream().map(n -> col("`" + n + "`")).toArray(Column[]::new);
+    cols.add(to_json(struct(all)).as(Cols.RAW_TEXT));
+    cols.add(lit(null).cast(DataTypes.StringType).as(Cols.RAW_MALFORMED));
+    cols.add(
+        lit(null)
+            .cast(DataTypes.createArrayType(DataTypes.StringType, false))
+            .as(Cols.RAW_TYPE_ERRORS));
+    Map<String, DataType> types = new HashMap<>();
+    for (StructField f : df.schema().fields()) {
+      types.put(f.name(), f.dataType());
+    }
+    for (ColumnSpec c : src.table().columns()) {
+      DataType t = types.get(c.name());
+      Column out;
+      if (t == null) {
+        out = lit(null).cast(c.type().rawType());
+      } else if (c.type().isArray() && t instanceof ArrayType) {
+        out = transform(col(c.name()), x -> asText(x, ((ArrayType) t).elementType()));
+      } else if (c.type().isArray()) {
+        out =
+            org.apache.spark.sql.functions.split(
+                col(c.name()), TextRecordParser.ARRAY_SEPARATOR.pattern());
+      } else {
+        out = asText(col(c.name()), t);
+      }
+      cols.add(out.cast(c.type().rawType()).as(c.name()));
+    }
+    return df.select(cols.toArray(Column[]::new));
+  }
+
+  private static Column asText(Column c, DataType t) {
+    if (t instanceof DateType || t instanceof TimestampType) {
+      return date_format(c, "yyyy-MM-dd");
+    }
+    return c.cast(DataTypes.StringType);
+  }
+}

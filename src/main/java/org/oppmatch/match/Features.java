@@ -1,0 +1,49 @@
+package org.oppmatch.match;
+
+/** Names of the engine's intermediate columns, shared by the matching and scoring stages. */
+public final class Features {
+  private Features() {}
+
+  // per enterprise
+  public static final String TEXT = "_text";
+  public static final String TAG_VALUE = "_tag_value";
+  public static final String SIZE_VALUE = "_size_value";
+  public static final String RND_VALUE = "_rnd_value";
+  public static final String SIGNAL_SUM = "_signal_sum";
+  public static final String BEST_SIGNAL = "_best_signal";
+  public static final String IN_METRO = "_in_metro";
+
+  // per industry-code key
+  public static final String KEY = "_key";
+  public static final String E_FULL = "_e_full";
+  public static final String T_FULL = "_t_full";
+  public static final String E_CODE = "_e_code";
+  public static final String PRIMARY = "_primary";
+
+  // per target (zone lead code, zone chain node code, or zone opportunity code)
+  public static final String KIND = "_kind";
+  public static final String T_CODE = "_t_code";
+  public static final String NODE_NAME = "_node_name";
+  public static final String ROLE = "_role";
+  public static final String INHERITED = "_inherited";
+  public static final String OPP_KEYWORDS = "_opp_keywords";
+  public static final String OPP_TITLE = "_opp_title";
+
+  public static final String KIND_LEAD = "lead";
+  public static final String KIND_NODE = "node";
+  public static final String KIND_OPP = "opp";
+
+  // per match row and per pair
+  public static final String DEPTH = "_depth";
+  public static final String INDUSTRY_VALUE = "_industry_value";
+  public static final String TEXT_HITS = "_text_hits";
+  public static final String OPP_SIMILARITY = "_opp_similarity";
+  public static final String BEST_CODE = "_best_code";
+  public static final String NODES = "_nodes";
+  public static final String OPPS = "_opps";
+  public static final String PRIORITY_BEST = "_priority_best";
+  public static final String DISTANCE_KM = "_distance_km";
+  public static final String ZONE_NAME = "_zone_name";
+  public static final String ZONE_ECOSYSTEM = "_zone_ecosystem";
+  public static final String FACTOR_PREFIX = "_f_";
+}

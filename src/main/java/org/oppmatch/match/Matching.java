@@ -1,0 +1,257 @@
+package org.oppmatch.match;
+
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.collect_set;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.greatest;
+import static org.apache.spark.sql.functions.instr;
+import static org.apache.spark.sql.functions.least;
+import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.lower;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.transform;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.oppmatch.config.JobConfig;
+import org.oppmatch.schema.Cols;
+import org.oppmatch.score.FactorColumns;
+
+/**
+ * Candidate enterprise-zone pairs: enterprises joined to the broadcast zone targets on the GB/T
+ * 4754 hierarchy (4, 3 and 2 digits), never a cross join; then one row per pair with the best
+ * industry match, the matched chain nodes and the matched open opportunities.
+ */
+public final class Matching {
+  private Matching() {}
+
+  /** Enterprise columns the later stages read; everything else is pruned before the join. */
+  static final String[] CARRIED = {
+    Cols.ENTERPRISE_ID,
+    Cols.NAME,
+    Cols.COUNTRY,
+    Cols.CITY,
+    Cols.LATITUDE,
+    Cols.LONGITUDE,
+    Cols.TAGS,
+    Cols.REVENUE_GROWTH,
+    Cols.LOCAL_PRESENCE,
+    Cols.GROUP_ID,
+    Features.TAG_VALUE,
+    Features.SIZE_VALUE,
+    Features.RND_VALUE,
+    Features.SIGNAL_SUM,
+    Features.BEST_SIGNAL,
+    Features.IN_METRO
+  };
+
+  /** Per-enterprise features, computed once, before any join. */
+  public static Dataset<Row> withEnterpriseFeatures(
+      Dataset<Row> enterprises, LocalDate runDate, JobConfig config) {
+    double hl = config.scoring.signalHalfLifeDays;
+    return enterprises.withColumns(
+        Map.of(
+            Features.TEXT,
+                lower(concat_ws(" ", col(Cols.NAME), col(Cols.BUSINESS_SCOPE), col(Cols.PRODUCTS))),
+            Features.TAG_VALUE, FactorColumns.tagValue(col(Cols.TAGS)),
+            Features.SIZE_VALUE,
+                FactorColumns.sizeValue(col(Cols.REVENUE), config.scoring.revenueFullCny),
+            Features.RND_VALUE, FactorColumns.rndValue(col(Cols.PATENTS), col(Cols.RD_RATIO)),
+            Features.SIGNAL_SUM, FactorColumns.signalSum(col(Cols.SIGNALS), runDate, hl),
+            Features.BEST_SIGNAL, FactorColumns.bestSignal(col(Cols.SIGNALS), runDate, hl),
+            Features.IN_METRO, FactorColumns.inMetro(col(Cols.CITY), col(Cols.LOCAL_PRESENCE))));
+  }
+
+  /** One row per enterprise and prefix (2, 3, 4 digits) of each of its industry codes. */
+  public static Dataset<Row> keyed(Dataset<Row> features) {
+    List<Column> carried = new ArrayList<>();
+    for (String c : CARRIED) {
+      carried.add(col(c));
+    }
+    carried.add(col(Features.TEXT));
+    List<Column> withCode = new ArrayList<>(carried);
+    withCode.add(posexplode(col(Cols.INDUSTRY_CODES)).as(new String[] {"_pos", Features.E_CODE}));
+    Dataset<Row> codes = features.select(withCode.toArray(Column[]::new));
+    List<Column> withKey = new ArrayList<>(carried);
+    withKey.add(col(Features.E_CODE));
+    withKey.add(col("_pos").equalTo(0).as(Features.PRIMARY));
+    withKey.add(explode(sequence(lit(2), length(col(Features.E_CODE)))).as("_len"));
+    return codes
+        .select(withKey.toArray(Column[]::new))
+        .withColumns(
+            Map.of(
+                Features.KEY, col(Features.E_CODE).substr(lit(1), col("_len")),
+                Features.E_FULL, col("_len").equalTo(length(col(Features.E_CODE)))))
+        .drop("_len");
+  }
+
+  /**
+   * Keyed enterprises joined with the broadcast keyed targets where one code contains the other (a
+   * key that is the whole of either code), with the match's value per row.
+   */
+  public static Dataset<Row> matchTargets(
+      Dataset<Row> keyedEnterprises, Dataset<Row> keyedTargets, JobConfig config) {
+    Dataset<Row> t = keyedTargets.withColumnRenamed(Features.KEY, "_t_key");
+    Column on =
+        keyedEnterprises
+            .col(Features.KEY)
+            .equalTo(t.col("_t_key"))
+            .and(keyedEnterprises.col(Features.E_FULL).or(t.col(Features.T_FULL)));
+    Dataset<Row> joined = keyedEnterprises.join(broadcast(t), on).drop("_t_key");
+    Column depth = length(col(Features.KEY));
+    Column industry =
+        FactorColumns.industryFit(depth, col(Features.PRIMARY), config.scoring.secondaryCodeFactor);
+    Column hits =
+        filter(
+            coalesce(col(Features.OPP_KEYWORDS), FactorColumns.emptyStrings()),
+            k -> instr(col(Features.TEXT), k).gt(0));
+    Column kwCount = size(coalesce(col(Features.OPP_KEYWORDS), FactorColumns.emptyStrings()));
+    Column codeSim =
+        when(col(Features.INHERITED), industry.multiply(INHERITED_CODE_FACTOR)).otherwise(industry);
+    Column textSim = size(hits).divide(least(kwCount, lit(KEYWORDS_FOR_FULL_TEXT_MATCH)));
+    Column similarity =
+        when(kwCount.gt(0), codeSim.multiply(0.5).plus(textSim.multiply(0.5)))
+            .otherwise(codeSim.multiply(0.5));
+    return joined
+        .withColumns(
+            Map.of(
+                Features.DEPTH, depth,
+                Features.INDUSTRY_VALUE, industry,
+                Features.TEXT_HITS, hits,
+                Features.OPP_SIMILARITY,
+                    when(col(Features.KIND).equalTo(Features.KIND_OPP), round(similarity, 4))))
+        .drop(Features.TEXT);
+  }
+
+  /** An opportunity that names no codes of its own matches on its zone's codes, worth less. */
+  static final double INHERITED_CODE_FACTOR = 0.6;
+
+  /** Keywords found in an enterprise's text for a full text match (fewer if it has fewer). */
+  static final int KEYWORDS_FOR_FULL_TEXT_MATCH = 3;
+
+  /**
+   * One row per enterprise-zone pair with a lead-industry or chain-node match: the best industry
+   * value and code, matched nodes best role first, matched opportunities best first.
+   */
+  public static Dataset<Row> pairs(Dataset<Row> matches, double minSimilarity) {
+    Column isOpp = col(Features.KIND).equalTo(Features.KIND_OPP);
+    Column isNode = col(Features.KIND).equalTo(Features.KIND_NODE);
+    Column roleRank =
+        when(col(Features.ROLE).equalTo("fill_gap"), lit(1))
+            .when(col(Features.ROLE).equalTo("strengthen"), lit(2))
+            .when(col(Features.ROLE).equalTo("extend"), lit(3))
+            .otherwise(lit(4));
+    List<Column> aggs = new ArrayList<>();
+    aggs.add(
+        max(when(isOpp.unary_$bang(), col(Features.INDUSTRY_VALUE))).as(Features.INDUSTRY_VALUE));
+    aggs.add(
+        max_by(
+                struct(
+                    col(Features.E_CODE).as("e_code"),
+                    col(Features.T_CODE).as("t_code"),
+                    col(Features.DEPTH).as("depth"),
+                    col(Features.KIND).as("kind"),
+                    col(Features.PRIMARY).as("primary")),
+                when(
+                    isOpp.unary_$bang(),
+                    col(Features.INDUSTRY_VALUE).multiply(10).plus(col(Features.DEPTH))))
+            .as(Features.BEST_CODE));
+    aggs.add(
+        collect_set(
+                when(
+                    isNode,
+                    struct(
+                        roleRank.as("role_rank"),
+                        coalesce(col(Cols.PRIORITY), lit(9)).as("priority"),
+                        col(Cols.NODE_ID).as("node_id"),
+                        col(Features.NODE_NAME).as("node_name"),
+                        col(Features.ROLE).as("role"))))
+            .as("_node_set"));
+    aggs.add(
+        collect_list(
+                when(
+                    isOpp.and(col(Features.OPP_SIMILARITY).geq(minSimilarity)),
+                    struct(
+                        col(Cols.OPPORTUNITY_ID).as("opportunity_id"),
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .negate(col(Features.OPP_SIMILARITY))
+                            .as("neg_similarity"),
+                        col(Features.OPP_SIMILARITY).as("similarity"),
+                        col(Features.OPP_TITLE).as("title"))))
+            .as("_opp_list"));
+    for (String c : CARRIED) {
+      if (!c.equals(Cols.ENTERPRISE_ID)) {
+        aggs.add(first(col(c)).as(c));
+      }
+    }
+    Dataset<Row> grouped =
+        matches
+            .groupBy(col(Cols.ENTERPRISE_ID), col(Cols.ZONE_ID))
+            .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
+            .filter(col(Features.INDUSTRY_VALUE).isNotNull());
+    Column nodes = array_sort(col("_node_set"));
+    Column best = try_element_at(col(Features.NODES), lit(1));
+    return grouped
+        .withColumn(Features.NODES, nodes)
+        .withColumn(Features.OPPS, bestOpportunityFirst(col("_opp_list")))
+        .withColumns(
+            Map.of(
+                Cols.CHAIN_ROLE, coalesce(best.getField("role"), lit("none")),
+                Features.PRIORITY_BEST,
+                    when(best.getField("priority").leq(5), best.getField("priority")),
+                Cols.MATCHED_NODE_IDS, transform(col(Features.NODES), n -> n.getField("node_id"))))
+        .drop("_node_set", "_opp_list");
+  }
+
+  /**
+   * Matched opportunities of a pair, one entry per opportunity (its best similarity), best first,
+   * ties by opportunity id.
+   */
+  static Column bestOpportunityFirst(Column opps) {
+    // by id, then best similarity first: the first entry of each id is its best
+    Column byId = array_sort(opps);
+    Column firstOfId =
+        filter(
+            byId,
+            (x, i) ->
+                i.equalTo(0)
+                    .or(
+                        try_element_at(byId, greatest(i, lit(1)))
+                            .getField("opportunity_id")
+                            .notEqual(x.getField("opportunity_id"))));
+    Column reordered =
+        transform(
+            firstOfId,
+            x ->
+                struct(
+                    x.getField("neg_similarity").as("neg_similarity"),
+                    x.getField("opportunity_id").as("opportunity_id"),
+                    x.getField("similarity").as("similarity"),
+                    x.getField("title").as("title")));
+    return array_sort(reordered);
+  }
+}

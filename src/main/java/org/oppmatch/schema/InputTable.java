@@ -1,0 +1,182 @@
+package org.oppmatch.schema;
+
+import static org.oppmatch.schema.ColumnSpec.optional;
+import static org.oppmatch.schema.ColumnSpec.required;
+import static org.oppmatch.schema.ColumnType.BOOLEAN;
+import static org.oppmatch.schema.ColumnType.DATE;
+import static org.oppmatch.schema.ColumnType.DOUBLE;
+import static org.oppmatch.schema.ColumnType.INT;
+import static org.oppmatch.schema.ColumnType.STRING;
+import static org.oppmatch.schema.ColumnType.STRING_ARRAY;
+
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+
+/** The input tables of data-contract.md, each with its explicit schema and key column. */
+public enum InputTable {
+  ENTERPRISES(
+      "enterprises",
+      Cols.ENTERPRISE_ID,
+      true,
+      List.of(
+          required(Cols.ENTERPRISE_ID, STRING),
+          optional(Cols.USCC, STRING),
+          required(Cols.NAME, STRING),
+          required(Cols.COUNTRY, STRING),
+          optional(Cols.PROVINCE, STRING),
+          optional(Cols.CITY, STRING),
+          optional(Cols.LATITUDE, DOUBLE),
+          optional(Cols.LONGITUDE, DOUBLE),
+          required(Cols.INDUSTRY_CODES, STRING_ARRAY),
+          optional(Cols.BUSINESS_SCOPE, STRING),
+          optional(Cols.PRODUCTS, STRING),
+          optional(Cols.REGISTERED_CAPITAL, DOUBLE),
+          optional(Cols.REVENUE, DOUBLE),
+          optional(Cols.EMPLOYEES, INT),
+          optional(Cols.FOUNDED_YEAR, INT),
+          optional(Cols.PATENTS, INT),
+          optional(Cols.RD_RATIO, DOUBLE),
+          optional(Cols.REVENUE_GROWTH, DOUBLE),
+          optional(Cols.TAGS, STRING_ARRAY),
+          optional(Cols.SIGNALS, STRING_ARRAY),
+          optional(Cols.LOCAL_PRESENCE, BOOLEAN),
+          optional(Cols.GROUP_ID, STRING),
+          optional(Cols.UPDATED_AT, DATE))),
+  ZONES(
+      "zones",
+      Cols.ZONE_ID,
+      true,
+      List.of(
+          required(Cols.ZONE_ID, STRING),
+          required(Cols.NAME_ZH, STRING),
+          optional(Cols.NAME_EN, STRING),
+          required(Cols.ECOSYSTEM, STRING),
+          optional(Cols.DISTRICT, STRING),
+          optional(Cols.LATITUDE, DOUBLE),
+          optional(Cols.LONGITUDE, DOUBLE),
+          required(Cols.LEAD_INDUSTRIES, STRING_ARRAY),
+          optional(Cols.TRACKS, STRING_ARRAY),
+          optional(Cols.LAND_HA, DOUBLE),
+          optional(Cols.FACTORY_M2, DOUBLE),
+          optional(Cols.OFFICE_M2, DOUBLE))),
+  CHAIN_NODES(
+      "chain_nodes",
+      Cols.NODE_ID,
+      true,
+      List.of(
+          required(Cols.NODE_ID, STRING),
+          required(Cols.ECOSYSTEM, STRING),
+          required(Cols.NAME_ZH, STRING),
+          required(Cols.POSITION, STRING),
+          required(Cols.INDUSTRY_CODES, STRING_ARRAY),
+          optional(Cols.KEYWORDS, STRING_ARRAY))),
+  ZONE_CHAIN(
+      "zone_chain",
+      null,
+      true,
+      List.of(
+          required(Cols.ZONE_ID, STRING),
+          required(Cols.NODE_ID, STRING),
+          required(Cols.STATUS, STRING),
+          optional(Cols.PRIORITY, INT))),
+  OPPORTUNITIES(
+      "opportunities",
+      Cols.OPPORTUNITY_ID,
+      true,
+      List.of(
+          required(Cols.OPPORTUNITY_ID, STRING),
+          required(Cols.TITLE, STRING),
+          optional(Cols.PUBLISHER, STRING),
+          optional(Cols.ZONE_ID, STRING),
+          optional(Cols.ECOSYSTEM, STRING),
+          optional(Cols.INDUSTRY_CODES, STRING_ARRAY),
+          required(Cols.DESCRIPTION, STRING),
+          optional(Cols.KEYWORDS, STRING_ARRAY),
+          optional(Cols.COOPERATION_MODE, STRING),
+          optional(Cols.BUDGET, DOUBLE),
+          optional(Cols.PUBLISHED_DATE, DATE),
+          optional(Cols.DEADLINE, DATE))),
+  OUTCOMES(
+      "outcomes",
+      null,
+      false,
+      List.of(
+          required(Cols.ENTERPRISE_ID, STRING),
+          required(Cols.ZONE_ID, STRING),
+          required(Cols.STAGE, STRING),
+          required(Cols.STAGE_DATE, DATE),
+          optional(Cols.INVESTMENT, DOUBLE)));
+
+  private final String tableName;
+  private final String keyColumn;
+  private final boolean mandatory;
+  private final List<ColumnSpec> columns;
+
+  InputTable(String tableName, String keyColumn, boolean mandatory, List<ColumnSpec> columns) {
+    this.tableName = tableName;
+    this.keyColumn = keyColumn;
+    this.mandatory = mandatory;
+    this.columns = columns;
+  }
+
+  /** The table's name: its file is NAME.csv, NAME.jsonl, NAME.parquet or a directory NAME/. */
+  public String tableName() {
+    return tableName;
+  }
+
+  /** The unique key column, if the contract gives the table one. */
+  public Optional<String> keyColumn() {
+    return Optional.ofNullable(keyColumn);
+  }
+
+  /** Whether a run fails when the table is absent (outcomes is optional). */
+  public boolean mandatory() {
+    return mandatory;
+  }
+
+  public List<ColumnSpec> columns() {
+    return columns;
+  }
+
+  public Optional<ColumnSpec> column(String name) {
+    return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  public List<String> requiredColumns() {
+    return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
+  }
+
+  /**
+   * The schema every reader produces, whatever the file format: contract columns as text (arrays as
+   * arrays of text), plus where each record came from and what went wrong while parsing it.
+   */
+  public StructType rawSchema() {
+    StructType s =
+        new StructType()
+            .add(Cols.RAW_FILE, DataTypes.StringType, false)
+            .add(Cols.RAW_LINE, DataTypes.LongType, false)
+            .add(Cols.RAW_TEXT, DataTypes.StringType, true)
+            .add(Cols.RAW_MALFORMED, DataTypes.StringType, true)
+            .add(
+                Cols.RAW_TYPE_ERRORS, DataTypes.createArrayType(DataTypes.StringType, false), true);
+    for (ColumnSpec c : columns) {
+      s =
+          s.add(
+              new StructField(
+                  c.name(), c.type().rawType(), true, org.apache.spark.sql.types.Metadata.empty()));
+    }
+    return s;
+  }
+
+  public static Optional<InputTable> byName(String name) {
+    for (InputTable t : values()) {
+      if (t.tableName.equals(name)) {
+        return Optional.of(t);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,217 @@
+package org.oppmatch.score;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The arithmetic of every scoring factor in plain Java: values between 0 and 1 from a pair's
+ * features. {@link FactorColumns} builds the same arithmetic as Spark Column expressions from these
+ * tables, and a test holds the two to the same numbers.
+ */
+public final class FactorMath {
+  private FactorMath() {}
+
+  /** Value of an industry match by the depth (digits) of the deepest common code. */
+  public static final Map<Integer, Double> DEPTH_VALUE = Map.of(4, 1.0, 3, 0.75, 2, 0.5);
+
+  /** Chain roles, best first, with the value each gives the chain_role factor. */
+  public static final Map<String, Double> ROLE_VALUE = roleValues();
+
+  /** zone_chain.status to chain role (两图一表: 补链 missing, 强链 weak, 延链 strong). */
+  public static final Map<String, String> ROLE_OF_STATUS =
+      Map.of("missing", "fill_gap", "weak", "strengthen", "strong", "extend");
+
+  /** Share of the chain_role value kept at each zone_chain priority (1 highest); absent: 0.8. */
+  public static final Map<Integer, Double> PRIORITY_FACTOR =
+      Map.of(1, 1.0, 2, 0.92, 3, 0.84, 4, 0.76, 5, 0.68);
+
+  public static final double PRIORITY_ABSENT = 0.8;
+
+  /** Added to chain_role (capped at 1) when a chain leader matches a chain node of the zone. */
+  public static final double CHAIN_LEADER_BONUS = 0.2;
+
+  /** The standing a tag gives an enterprise (能级); the best tag counts, others add a little. */
+  public static final Map<String, Double> TAG_VALUE = tagValues();
+
+  public static final double EXTRA_TAG_VALUE = 0.05;
+
+  /** Shares of enterprise strength: tags, size (revenue), innovation (patents, R&D ratio). */
+  public static final double STRENGTH_TAGS = 0.5;
+
+  public static final double STRENGTH_SIZE = 0.35;
+  public static final double STRENGTH_RND = 0.15;
+
+  /** Weight of each signal kind in momentum, on its day. */
+  public static final Map<String, Double> SIGNAL_VALUE =
+      Map.of(
+          "expansion", 0.6,
+          "new_branch", 0.5,
+          "relocation", 0.6,
+          "financing", 0.4,
+          "hiring", 0.25);
+
+  /** Shares of momentum: recent signals, revenue growth. */
+  public static final double MOMENTUM_SIGNALS = 0.75;
+
+  public static final double MOMENTUM_GROWTH = 0.25;
+
+  /** Revenue growth at which the growth part of momentum is full (+50%). */
+  public static final double GROWTH_FULL = 0.5;
+
+  /** Geography values: already in the Chengdu metro area, within the cooperation radius, ... */
+  public static final double GEO_METRO = 1.0;
+
+  public static final double GEO_RADIUS = 0.7;
+  public static final double GEO_DOMESTIC = 0.4;
+  public static final double GEO_ABROAD = 0.25;
+  public static final double GEO_UNKNOWN = 0.3;
+
+  /** Cities of the Chengdu metropolitan area (成德眉资). */
+  public static final List<String> METRO_CITIES = List.of("成都", "德阳", "眉山", "资阳");
+
+  private static Map<String, Double> roleValues() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("fill_gap", 1.0);
+    m.put("strengthen", 0.7);
+    m.put("extend", 0.4);
+    m.put("none", 0.0);
+    return m;
+  }
+
+  private static Map<String, Double> tagValues() {
+    Map<String, Double> m = new LinkedHashMap<>();
+    m.put("fortune_global_500", 1.0);
+    m.put("china_top_500", 0.85);
+    m.put("chain_leader", 0.8);
+    m.put("unicorn", 0.75);
+    m.put("sector_leader", 0.7);
+    m.put("listed", 0.6);
+    m.put("little_giant", 0.55);
+    m.put("specialized_sme", 0.4);
+    m.put("high_tech", 0.3);
+    return m;
+  }
+
+  public static double clamp01(double v) {
+    return Math.max(0, Math.min(1, v));
+  }
+
+  /** Industry fit: depth value, discounted when the match is on a secondary code. */
+  public static double industryFit(int depth, boolean primary, double secondaryFactor) {
+    double v = DEPTH_VALUE.getOrDefault(depth, 0.0);
+    return primary ? v : v * secondaryFactor;
+  }
+
+  /** Chain role: the role's value, scaled by priority, plus the chain-leader bonus. */
+  public static double chainRole(String role, Integer priority, boolean chainLeader) {
+    double v = ROLE_VALUE.getOrDefault(role, 0.0);
+    if (v == 0) {
+      return 0;
+    }
+    double p =
+        priority == null
+            ? PRIORITY_ABSENT
+            : PRIORITY_FACTOR.getOrDefault(priority, PRIORITY_ABSENT);
+    return clamp01(v * p + (chainLeader ? CHAIN_LEADER_BONUS : 0));
+  }
+
+  /** Tag part of strength: the best tag's value plus a little for each further known tag. */
+  public static double tagValue(List<String> tags) {
+    double best = 0;
+    int known = 0;
+    for (String t : tags) {
+      Double v = TAG_VALUE.get(t);
+      if (v != null) {
+        best = Math.max(best, v);
+        known++;
+      }
+    }
+    return known == 0 ? 0 : clamp01(best + EXTRA_TAG_VALUE * (known - 1));
+  }
+
+  /** Size on a log scale: 1 million CNY of revenue is 0, {@code fullRevenue} is 1. */
+  public static double sizeValue(Double revenue, double fullRevenue) {
+    if (revenue == null || revenue <= 0) {
+      return 0;
+    }
+    return clamp01((Math.log10(revenue) - 6) / (Math.log10(fullRevenue) - 6));
+  }
+
+  /** Innovation: patents on a log scale (1,000 patents is full) and the R&D ratio (10% is full). */
+  public static double rndValue(Integer patents, Double rdRatio) {
+    double p = patents == null || patents <= 0 ? 0 : clamp01(Math.log10(1 + patents) / 3);
+    double r = rdRatio == null ? 0 : clamp01(rdRatio / 0.1);
+    return 0.5 * p + 0.5 * r;
+  }
+
+  public static double strength(
+      List<String> tags, Double revenue, Integer patents, Double rdRatio, double fullRevenue) {
+    return STRENGTH_TAGS * tagValue(tags)
+        + STRENGTH_SIZE * sizeValue(revenue, fullRevenue)
+        + STRENGTH_RND * rndValue(patents, rdRatio);
+  }
+
+  /** A signal's weight {@code ageDays} after it: halves every {@code halfLifeDays}; 0 if future. */
+  public static double signalWeight(String kind, long ageDays, double halfLifeDays) {
+    if (ageDays < 0) {
+      return 0;
+    }
+    return SIGNAL_VALUE.getOrDefault(kind, 0.0) * Math.pow(0.5, ageDays / halfLifeDays);
+  }
+
+  /** Momentum: summed signal weights (capped at 1) and revenue growth. */
+  public static double momentum(double signalSum, Double revenueGrowth) {
+    double g = revenueGrowth == null ? 0 : clamp01(revenueGrowth / GROWTH_FULL);
+    return MOMENTUM_SIGNALS * clamp01(signalSum) + MOMENTUM_GROWTH * g;
+  }
+
+  /** Great-circle distance in km. */
+  public static double haversineKm(double lat1, double lon1, double lat2, double lon2) {
+    double dLat = Math.toRadians(lat2 - lat1);
+    double dLon = Math.toRadians(lon2 - lon1);
+    double a =
+        Math.pow(Math.sin(dLat / 2), 2)
+            + Math.cos(Math.toRadians(lat1))
+                * Math.cos(Math.toRadians(lat2))
+                * Math.pow(Math.sin(dLon / 2), 2);
+    return 6371.0088 * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
+  }
+
+  /** Geography: in the metro area, within the radius, in China, abroad, or unknown. */
+  public static double geography(
+      boolean inMetro, Double distanceKm, String country, double radiusKm) {
+    if (inMetro) {
+      return GEO_METRO;
+    }
+    if (distanceKm != null && distanceKm <= radiusKm) {
+      return GEO_RADIUS;
+    }
+    if (country == null) {
+      return GEO_UNKNOWN;
+    }
+    return "CN".equals(country) ? GEO_DOMESTIC : GEO_ABROAD;
+  }
+
+  /**
+   * Each factor's contribution (value times normalised weight) rounded to 0.01, and the score as
+   * their sum, so the components always add up to the score exactly.
+   */
+  public static Map<String, Double> contributions(
+      Map<Factor, Double> values, Map<Factor, Double> weights) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Factor f : Factor.values()) {
+      out.put(f.key(), round2(clamp01(values.getOrDefault(f, 0.0)) * weights.getOrDefault(f, 0.0)));
+    }
+    return out;
+  }
+
+  public static double round2(double v) {
+    return Math.round(v * 100) / 100.0;
+  }
+
+  /** Tier by score: A at or above {@code tierA}, B at or above {@code tierB}, else C. */
+  public static String tier(double score, double tierA, double tierB) {
+    return score >= tierA ? "A" : score >= tierB ? "B" : "C";
+  }
+}
