@@ -32,9 +32,19 @@ public final class JobConfig {
   @JsonProperty("input_formats")
   public Map<String, String> inputFormats = new LinkedHashMap<>();
 
-  /** Relative weight of each scoring factor; normalised so that they sum to 100. */
+  /**
+   * Relative weight of each scoring factor; normalised so that they sum to 100. A configuration
+   * names only the weights it changes: the others keep their defaults (set one to 0 to drop it).
+   */
   @JsonProperty("weights")
   public Map<String, Double> weights = Factor.defaultWeights();
+
+  @JsonProperty("weights")
+  void setWeights(Map<String, Double> overrides) {
+    Map<String, Double> merged = Factor.defaultWeights();
+    merged.putAll(overrides);
+    this.weights = merged;
+  }
 
   @JsonProperty("scoring")
   public Scoring scoring = new Scoring();

@@ -206,8 +206,12 @@ public final class FactorMath {
     return out;
   }
 
+  /**
+   * Rounds half up at two decimals of the value's shortest decimal form, as Spark's round(x, 2)
+   * does, so the plain-Java and the Column arithmetic give the same cents.
+   */
   public static double round2(double v) {
-    return Math.round(v * 100) / 100.0;
+    return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
   }
 
   /** Tier by score: A at or above {@code tierA}, B at or above {@code tierB}, else C. */

@@ -1,0 +1,355 @@
+package org.oppmatch.score;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FactorMathTest {
+  private static final double EPS = 1e-12;
+
+  // --- industry fit
+
+  @Test
+  void industryFitRanksDeeperMatchesHigher() {
+    double d4 = FactorMath.industryFit(4, true, 0.7);
+    double d3 = FactorMath.industryFit(3, true, 0.7);
+    double d2 = FactorMath.industryFit(2, true, 0.7);
+    assertEquals(1.0, d4, EPS);
+    assertTrue(d4 > d3, "4 > 3");
+    assertTrue(d3 > d2, "3 > 2");
+    assertTrue(d2 > 0, "2 > 0");
+  }
+
+  @Test
+  void industryFitOfNoCommonCodeIsZero() {
+    assertEquals(0, FactorMath.industryFit(0, true, 0.7), EPS);
+    assertEquals(0, FactorMath.industryFit(1, true, 0.7), EPS);
+    assertEquals(0, FactorMath.industryFit(5, true, 0.7), EPS);
+  }
+
+  @Test
+  void secondaryCodeMatchIsDiscountedByTheFactor() {
+    for (int depth : new int[] {2, 3, 4}) {
+      double primary = FactorMath.industryFit(depth, true, 0.7);
+      double secondary = FactorMath.industryFit(depth, false, 0.7);
+      assertTrue(primary > secondary, "depth " + depth);
+      assertEquals(primary * 0.7, secondary, EPS);
+    }
+    assertEquals(0.5, FactorMath.industryFit(4, false, 0.5), EPS);
+    assertEquals(1.0, FactorMath.industryFit(4, false, 1.0), EPS);
+  }
+
+  // --- chain role
+
+  @Test
+  void chainRolesRankFillGapStrengthenExtendNone() {
+    double fill = FactorMath.chainRole("fill_gap", 1, false);
+    double strengthen = FactorMath.chainRole("strengthen", 1, false);
+    double extend = FactorMath.chainRole("extend", 1, false);
+    double none = FactorMath.chainRole("none", 1, false);
+    assertTrue(fill > strengthen, "fill_gap > strengthen");
+    assertTrue(strengthen > extend, "strengthen > extend");
+    assertTrue(extend > none, "extend > none");
+    assertEquals(0, none, EPS);
+    assertEquals(0, FactorMath.chainRole("unheard_of", 1, false), EPS);
+    assertEquals(0, FactorMath.chainRole(null, null, true), EPS);
+  }
+
+  @Test
+  void statusesMapToRolesOfDecreasingValue() {
+    double missing = FactorMath.ROLE_VALUE.get(FactorMath.ROLE_OF_STATUS.get("missing"));
+    double weak = FactorMath.ROLE_VALUE.get(FactorMath.ROLE_OF_STATUS.get("weak"));
+    double strong = FactorMath.ROLE_VALUE.get(FactorMath.ROLE_OF_STATUS.get("strong"));
+    assertTrue(missing > weak && weak > strong && strong > 0);
+  }
+
+  @Test
+  void higherPriorityRaisesChainRole() {
+    double p1 = FactorMath.chainRole("strengthen", 1, false);
+    double p5 = FactorMath.chainRole("strengthen", 5, false);
+    double absent = FactorMath.chainRole("strengthen", null, false);
+    assertTrue(p1 > p5, "priority 1 above 5");
+    assertTrue(p1 > absent, "priority 1 above absent");
+    for (int p = 1; p < 5; p++) {
+      assertTrue(
+          FactorMath.chainRole("extend", p, false) > FactorMath.chainRole("extend", p + 1, false),
+          "priority " + p + " above " + (p + 1));
+    }
+    assertEquals(0.7 * FactorMath.PRIORITY_ABSENT, absent, EPS);
+    // an unknown priority counts as absent
+    assertEquals(absent, FactorMath.chainRole("strengthen", 9, false), EPS);
+  }
+
+  @Test
+  void chainLeaderBonusIsAddedAndCappedAtOne() {
+    double without = FactorMath.chainRole("extend", 5, false);
+    double with = FactorMath.chainRole("extend", 5, true);
+    assertEquals(without + FactorMath.CHAIN_LEADER_BONUS, with, EPS);
+    assertEquals(1.0, FactorMath.chainRole("fill_gap", 1, true), EPS);
+    assertEquals(1.0, FactorMath.chainRole("fill_gap", 3, true), EPS); // 0.84 + 0.2 capped
+    assertEquals(0, FactorMath.chainRole("none", 1, true), EPS); // no role, no bonus
+  }
+
+  // --- strength
+
+  @Test
+  void tagValueIsTheBestTagPlusALittleForEachFurtherKnownTag() {
+    assertEquals(0.6, FactorMath.tagValue(List.of("listed")), EPS);
+    assertEquals(0.65, FactorMath.tagValue(List.of("high_tech", "listed")), EPS);
+    assertEquals(0.65, FactorMath.tagValue(List.of("listed", "high_tech")), EPS);
+    assertEquals(
+        0.95, FactorMath.tagValue(List.of("specialized_sme", "china_top_500", "unicorn")), EPS);
+  }
+
+  @Test
+  void tagValueIgnoresUnknownTagsAndIsZeroWhenEmpty() {
+    assertEquals(0, FactorMath.tagValue(List.of()), EPS);
+    assertEquals(0, FactorMath.tagValue(List.of("famous", "big")), EPS);
+    assertEquals(0.75, FactorMath.tagValue(List.of("famous", "unicorn", "big")), EPS);
+  }
+
+  @Test
+  void tagValueIsCappedAtOne() {
+    assertEquals(
+        1.0, FactorMath.tagValue(List.of("fortune_global_500", "listed", "high_tech")), EPS);
+  }
+
+  @Test
+  void sizeValueIsLogScaleFromOneMillionToFull() {
+    double full = 1e11;
+    assertEquals(0, FactorMath.sizeValue(1e6, full), EPS);
+    assertEquals(1, FactorMath.sizeValue(full, full), EPS);
+    assertEquals(0.5, FactorMath.sizeValue(Math.pow(10, 8.5), full), 1e-9);
+    assertEquals(0, FactorMath.sizeValue(5e5, full), EPS);
+    assertEquals(1, FactorMath.sizeValue(1e13, full), EPS);
+    assertEquals(0, FactorMath.sizeValue(null, full), EPS);
+    assertEquals(0, FactorMath.sizeValue(0.0, full), EPS);
+    assertEquals(0, FactorMath.sizeValue(-5.0, full), EPS);
+  }
+
+  @Test
+  void sizeValueGrowsWithRevenue() {
+    double full = 1e11;
+    double previous = -1;
+    for (double revenue = 1e6; revenue <= full; revenue *= 1.7) {
+      double v = FactorMath.sizeValue(revenue, full);
+      assertTrue(v > previous, "size of " + revenue);
+      previous = v;
+    }
+  }
+
+  @Test
+  void strengthCombinesItsPartsByTheirShares() {
+    assertEquals(
+        FactorMath.STRENGTH_TAGS + FactorMath.STRENGTH_SIZE + FactorMath.STRENGTH_RND, 1.0, EPS);
+    assertEquals(
+        1.0, FactorMath.strength(List.of("fortune_global_500"), 1e11, 999, 0.1, 1e11), 1e-9);
+    assertEquals(0, FactorMath.strength(List.of(), null, null, null, 1e11), EPS);
+    assertEquals(
+        FactorMath.STRENGTH_TAGS * 0.6,
+        FactorMath.strength(List.of("listed"), null, 0, 0.0, 1e11),
+        EPS);
+  }
+
+  @Test
+  void rndValueIsFullAtOneThousandPatentsAndTenPercent() {
+    assertEquals(1.0, FactorMath.rndValue(999, 0.1), 1e-9);
+    assertEquals(0.5, FactorMath.rndValue(null, 0.2), EPS);
+    assertEquals(0, FactorMath.rndValue(null, null), EPS);
+    assertTrue(FactorMath.rndValue(100, null) > FactorMath.rndValue(10, null));
+  }
+
+  // --- momentum
+
+  @Test
+  void signalWeightHalvesAtTheHalfLife() {
+    double onItsDay = FactorMath.signalWeight("expansion", 0, 90);
+    assertEquals(FactorMath.SIGNAL_VALUE.get("expansion"), onItsDay, EPS);
+    assertEquals(onItsDay / 2, FactorMath.signalWeight("expansion", 90, 90), EPS);
+    assertEquals(onItsDay / 4, FactorMath.signalWeight("expansion", 180, 90), EPS);
+    assertTrue(
+        FactorMath.signalWeight("expansion", 30, 90)
+            > FactorMath.signalWeight("expansion", 31, 90));
+  }
+
+  @Test
+  void signalWeightIsZeroForAFutureSignalOrAnUnknownKind() {
+    assertEquals(0, FactorMath.signalWeight("financing", -1, 90), EPS);
+    assertEquals(0, FactorMath.signalWeight("financing", -365, 90), EPS);
+    assertEquals(0, FactorMath.signalWeight("rumour", 0, 90), EPS);
+  }
+
+  @Test
+  void momentumStaysWithinZeroAndOne() {
+    double[] sums = {-5, 0, 0.3, 1, 3, 1e9};
+    Double[] growths = {null, -2.0, 0.0, 0.25, 0.5, 10.0};
+    for (double s : sums) {
+      for (Double g : growths) {
+        double m = FactorMath.momentum(s, g);
+        assertTrue(m >= 0 && m <= 1, "momentum(" + s + ", " + g + ") = " + m);
+      }
+    }
+    assertEquals(1.0, FactorMath.momentum(3, 2.0), EPS);
+    assertEquals(0, FactorMath.momentum(0, null), EPS);
+    assertEquals(FactorMath.MOMENTUM_GROWTH * 0.5, FactorMath.momentum(0, 0.25), EPS);
+    assertEquals(FactorMath.MOMENTUM_SIGNALS * 0.4, FactorMath.momentum(0.4, null), EPS);
+  }
+
+  // --- geography
+
+  @Test
+  void chengduToChongqingIsAbout267Km() {
+    double km = FactorMath.haversineKm(30.5728, 104.0668, 29.5630, 106.5516);
+    assertEquals(267, km, 10);
+    assertEquals(km, FactorMath.haversineKm(29.5630, 106.5516, 30.5728, 104.0668), 1e-9);
+  }
+
+  @Test
+  void chengduToDeyangIsUnder80Km() {
+    double km = FactorMath.haversineKm(30.5728, 104.0668, 31.1270, 104.3979);
+    assertTrue(km > 40 && km < 80, "distance " + km);
+  }
+
+  @Test
+  void distanceToItselfIsZeroAndOneDegreeOfLatitudeIsAbout111Km() {
+    assertEquals(0, FactorMath.haversineKm(30.5728, 104.0668, 30.5728, 104.0668), EPS);
+    assertEquals(111.2, FactorMath.haversineKm(30, 104, 31, 104), 0.2);
+  }
+
+  @Test
+  void geographyRanksMetroRadiusDomesticAbroad() {
+    double metro = FactorMath.geography(true, 900.0, "CN", 300);
+    double radius = FactorMath.geography(false, 264.0, "CN", 300);
+    double domestic = FactorMath.geography(false, 1500.0, "CN", 300);
+    double abroad = FactorMath.geography(false, 8000.0, "DE", 300);
+    assertTrue(metro > radius, "metro > radius");
+    assertTrue(radius > domestic, "radius > domestic");
+    assertTrue(domestic > abroad, "domestic > abroad");
+    assertEquals(FactorMath.GEO_METRO, metro, EPS);
+  }
+
+  @Test
+  void geographyRadiusIsInclusiveAndUnknownPlacesGetTheUnknownValue() {
+    assertEquals(FactorMath.GEO_RADIUS, FactorMath.geography(false, 300.0, null, 300), EPS);
+    assertEquals(FactorMath.GEO_DOMESTIC, FactorMath.geography(false, 300.01, "CN", 300), EPS);
+    assertEquals(FactorMath.GEO_UNKNOWN, FactorMath.geography(false, null, null, 300), EPS);
+    assertEquals(FactorMath.GEO_DOMESTIC, FactorMath.geography(false, null, "CN", 300), EPS);
+  }
+
+  // --- contributions, score, tier
+
+  private static Map<Factor, Double> weights(double... w) {
+    Map<Factor, Double> m = new EnumMap<>(Factor.class);
+    double total = 0;
+    for (double x : w) {
+      total += x;
+    }
+    for (Factor f : Factor.values()) {
+      m.put(f, 100.0 * w[f.ordinal()] / total);
+    }
+    return m;
+  }
+
+  private static Map<Factor, Double> values(double... v) {
+    Map<Factor, Double> m = new EnumMap<>(Factor.class);
+    for (Factor f : Factor.values()) {
+      m.put(f, v[f.ordinal()]);
+    }
+    return m;
+  }
+
+  @Test
+  void contributionsAreRoundedToHundredthsAndSumToTheScore() {
+    List<Map<Factor, Double>> weightSets =
+        List.of(
+            weights(25, 25, 15, 20, 10, 5),
+            weights(1, 1, 1, 1, 1, 1),
+            weights(3, 7, 11, 13, 17, 19),
+            weights(0, 40, 0, 33.3, 0, 7.7));
+    List<Map<Factor, Double>> valueSets =
+        List.of(
+            values(1, 1, 1, 1, 1, 1),
+            values(0, 0, 0, 0, 0, 0),
+            values(0.75, 0.336, 0.41, 0.6123, 0.2, 0.7),
+            values(0.333, 0.667, 0.111, 0.999, 0.001, 0.5),
+            values(0.0226, 0.023, 0.0058, 0.1234, 0.9876, 0.4));
+    for (Map<Factor, Double> w : weightSets) {
+      for (Map<Factor, Double> v : valueSets) {
+        Map<String, Double> c = FactorMath.contributions(v, w);
+        assertEquals(Factor.keys(), List.copyOf(c.keySet()));
+        double sum = 0;
+        double exact = 0;
+        for (Factor f : Factor.values()) {
+          double x = c.get(f.key());
+          assertEquals(Math.round(x * 100), x * 100, 1e-6, "hundredths: " + x);
+          assertEquals(v.get(f) * w.get(f), x, 0.005 + 1e-9, f.key());
+          sum += x;
+          exact += v.get(f) * w.get(f);
+        }
+        double score = FactorMath.round2(sum);
+        assertEquals(score, sum, 1e-9, "components add up to the score for " + v + " " + w);
+        assertEquals(exact, score, 0.005 * Factor.values().length + 1e-9);
+      }
+    }
+  }
+
+  @Test
+  void contributionsOfFullValuesAddUpToOneHundred() {
+    Map<String, Double> c =
+        FactorMath.contributions(values(1, 1, 1, 1, 1, 1), weights(25, 25, 15, 20, 10, 5));
+    assertEquals(25.0, c.get("industry_fit"), EPS);
+    assertEquals(5.0, c.get("geography"), EPS);
+    assertEquals(100.0, c.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
+  }
+
+  @Test
+  void contributionsClampValuesAndTreatMissingFactorsAsZero() {
+    Map<Factor, Double> v = new EnumMap<>(Factor.class);
+    v.put(Factor.STRENGTH, 1.7);
+    v.put(Factor.MOMENTUM, -0.4);
+    Map<String, Double> c = FactorMath.contributions(v, weights(25, 25, 15, 20, 10, 5));
+    assertEquals(20.0, c.get("strength"), EPS);
+    assertEquals(0.0, c.get("momentum"), EPS);
+    assertEquals(0.0, c.get("industry_fit"), EPS);
+    assertEquals(Factor.values().length, c.size());
+  }
+
+  @Test
+  void round2RoundsToHundredths() {
+    assertEquals(0.13, FactorMath.round2(0.125), EPS);
+    assertEquals(0.12, FactorMath.round2(0.1249), EPS);
+    assertEquals(12.35, FactorMath.round2(12.3456), EPS);
+    assertEquals(0.0, FactorMath.round2(0.004), EPS);
+  }
+
+  /**
+   * Scoring rounds each contribution with Spark's round(x, 2), which rounds the decimal value of
+   * the double HALF_UP (BigDecimal(d).setScale(2, HALF_UP)); FactorMath.round2 must agree, since
+   * its doc says a test holds the plain-Java and the Spark arithmetic to the same numbers.
+   */
+  @ParameterizedTest
+  @ValueSource(doubles = {0.565, 1.005, 0.575, 0.145})
+  void round2RoundsDecimalHalvesUpLikeSparkRound(double v) {
+    double halfUp = BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    assertEquals(halfUp, FactorMath.round2(v), 0.0, "round2(" + v + ")");
+  }
+
+  @Test
+  void tierThresholdsAreInclusive() {
+    assertEquals("A", FactorMath.tier(70, 70, 50));
+    assertEquals("A", FactorMath.tier(100, 70, 50));
+    assertEquals("B", FactorMath.tier(69.99, 70, 50));
+    assertEquals("B", FactorMath.tier(50, 70, 50));
+    assertEquals("C", FactorMath.tier(49.99, 70, 50));
+    assertEquals("C", FactorMath.tier(0, 70, 50));
+    assertEquals("A", FactorMath.tier(60, 60, 60));
+  }
+}
