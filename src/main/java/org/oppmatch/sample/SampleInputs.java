@@ -1,0 +1,66 @@
+package org.oppmatch.sample;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the zones and chain-node CSV files (data-contract columns) the generator draws from. */
+public final class SampleInputs {
+  private SampleInputs() {}
+
+  public static List<ZoneRef> readZones(Path file) throws IOException {
+    List<ZoneRef> zones = new ArrayList<>();
+    for (Map<String, String> row : Csv.readRows(file)) {
+      zones.add(
+          new ZoneRef(
+              required(row, "zone_id", file),
+              row.getOrDefault("name_zh", ""),
+              required(row, "ecosystem", file),
+              splitArray(required(row, "lead_industries", file)),
+              parseDouble(row.get("latitude")),
+              parseDouble(row.get("longitude"))));
+    }
+    return zones;
+  }
+
+  public static List<ChainNodeRef> readChainNodes(Path file) throws IOException {
+    List<ChainNodeRef> nodes = new ArrayList<>();
+    for (Map<String, String> row : Csv.readRows(file)) {
+      nodes.add(
+          new ChainNodeRef(
+              required(row, "node_id", file),
+              required(row, "ecosystem", file),
+              required(row, "name_zh", file),
+              required(row, "position", file),
+              splitArray(required(row, "industry_codes", file)),
+              splitArray(row.getOrDefault("keywords", ""))));
+    }
+    return nodes;
+  }
+
+  /** Splits a `;`-separated array cell, trimming items and dropping empty ones. */
+  public static List<String> splitArray(String cell) {
+    if (cell == null || cell.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(cell.split(";")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+  }
+
+  private static String required(Map<String, String> row, String column, Path file) {
+    String v = row.get(column);
+    if (v == null) {
+      throw new IllegalArgumentException(file + ": missing column " + column);
+    }
+    if (v.isBlank()) {
+      throw new IllegalArgumentException(file + ": blank " + column + " in row " + row);
+    }
+    return v.trim();
+  }
+
+  private static Double parseDouble(String v) {
+    return v == null || v.isBlank() ? null : Double.valueOf(v.trim());
+  }
+}
