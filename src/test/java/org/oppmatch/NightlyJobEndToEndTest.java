@@ -36,10 +36,10 @@ import org.oppmatch.testing.Fixtures;
 import org.oppmatch.testing.SharedSpark;
 
 /**
- * The whole nightly job on a small fixture whose right answers are known: who is ranked above
- * whom and why, allocation across zones and groups, quarantine and manifest counts, identical
- * reruns, every input format, and the exit codes of job-contract.md. Outputs are read back with
- * DuckDB, an independent Parquet reader.
+ * The whole nightly job on a small fixture whose right answers are known: who is ranked above whom
+ * and why, allocation across zones and groups, quarantine and manifest counts, identical reruns,
+ * every input format, and the exit codes of job-contract.md. Outputs are read back with DuckDB, an
+ * independent Parquet reader.
  */
 class NightlyJobEndToEndTest {
   static final String DATE = "2026-11-20";
@@ -66,83 +66,204 @@ class NightlyJobEndToEndTest {
     e.add(
         with(
             BASE,
-            "enterprise_id", "A1",
-            "name", "成都涡轮动力股份有限公司",
-            "industry_codes", "3741",
-            "business_scope", "航空发动机涡轮叶片研制",
-            "tags", "fortune_global_500;listed",
-            "signals", "expansion:2026-11-01",
-            "revenue_cny", "50000000000"));
+            "enterprise_id",
+            "A1",
+            "name",
+            "成都涡轮动力股份有限公司",
+            "industry_codes",
+            "3741",
+            "business_scope",
+            "航空发动机涡轮叶片研制",
+            "tags",
+            "fortune_global_500;listed",
+            "signals",
+            "expansion:2026-11-01",
+            "revenue_cny",
+            "50000000000"));
     e.add(
         with(
             BASE,
-            "enterprise_id", "A2",
-            "name", "上海地面设备有限公司",
-            "industry_codes", "3744",
-            "city", "上海",
-            "province", "上海市",
-            "latitude", "31.23",
-            "longitude", "121.47",
-            "updated_at", "2026-05-01"));
+            "enterprise_id",
+            "A2",
+            "name",
+            "上海地面设备有限公司",
+            "industry_codes",
+            "3744",
+            "city",
+            "上海",
+            "province",
+            "上海市",
+            "latitude",
+            "31.23",
+            "longitude",
+            "121.47",
+            "updated_at",
+            "2026-05-01"));
     e.add(
         with(
             BASE,
-            "enterprise_id", "A3",
-            "name", "西安整机配套有限公司",
-            "industry_codes", "3911;3741",
-            "city", "西安",
-            "province", "陕西省",
-            "latitude", "34.34",
-            "longitude", "108.94"));
+            "enterprise_id",
+            "A3",
+            "name",
+            "西安整机配套有限公司",
+            "industry_codes",
+            "3911;3741",
+            "city",
+            "西安",
+            "province",
+            "陕西省",
+            "latitude",
+            "34.34",
+            "longitude",
+            "108.94"));
     e.add(
         with(
             BASE,
-            "enterprise_id", "C1",
-            "name", "成都晶圆制造有限公司",
-            "industry_codes", "3973",
-            "business_scope", "晶圆制造",
-            "tags", "high_tech",
-            "revenue_cny", "1000000000"));
+            "enterprise_id",
+            "C1",
+            "name",
+            "成都晶圆制造有限公司",
+            "industry_codes",
+            "3973",
+            "business_scope",
+            "晶圆制造",
+            "tags",
+            "high_tech",
+            "revenue_cny",
+            "1000000000"));
     e.add(
         with(
             BASE,
-            "enterprise_id", "C2",
-            "name", "深圳芯片设计有限公司",
-            "industry_codes", "6520",
-            "city", "深圳",
-            "province", "广东省",
-            "latitude", "22.54",
-            "longitude", "114.06",
-            "revenue_cny", "10000000"));
+            "enterprise_id",
+            "C2",
+            "name",
+            "深圳芯片设计有限公司",
+            "industry_codes",
+            "6520",
+            "city",
+            "深圳",
+            "province",
+            "广东省",
+            "latitude",
+            "22.54",
+            "longitude",
+            "114.06",
+            "revenue_cny",
+            "10000000"));
     e.add(
         with(
             BASE,
-            "enterprise_id", "X1",
-            "name", "德阳晶圆涡轮集团有限公司",
-            "industry_codes", "3973;3741",
-            "business_scope", "晶圆 涡轮",
-            "tags", "chain_leader",
-            "city", "德阳",
-            "latitude", "31.13",
-            "longitude", "104.40"));
+            "enterprise_id",
+            "X1",
+            "name",
+            "德阳晶圆涡轮集团有限公司",
+            "industry_codes",
+            "3973;3741",
+            "business_scope",
+            "晶圆 涡轮",
+            "tags",
+            "chain_leader",
+            "city",
+            "德阳",
+            "latitude",
+            "31.13",
+            "longitude",
+            "104.40"));
     e.add(
-        with(BASE, "enterprise_id", "G1", "name", "集团航空有限公司", "industry_codes", "3741", "tags", "listed", "group_id", "GRP"));
+        with(
+            BASE,
+            "enterprise_id",
+            "G1",
+            "name",
+            "集团航空有限公司",
+            "industry_codes",
+            "3741",
+            "tags",
+            "listed",
+            "group_id",
+            "GRP"));
     e.add(
-        with(BASE, "enterprise_id", "G2", "name", "集团芯片有限公司", "industry_codes", "3973", "tags", "listed", "group_id", "GRP"));
+        with(
+            BASE,
+            "enterprise_id",
+            "G2",
+            "name",
+            "集团芯片有限公司",
+            "industry_codes",
+            "3973",
+            "tags",
+            "listed",
+            "group_id",
+            "GRP"));
     Map<String, String> twin =
-        with(BASE, "name", "双胞胎地面设备有限公司", "industry_codes", "3744", "city", "上海", "latitude", "31.23", "longitude", "121.47");
+        with(
+            BASE,
+            "name",
+            "双胞胎地面设备有限公司",
+            "industry_codes",
+            "3744",
+            "city",
+            "上海",
+            "latitude",
+            "31.23",
+            "longitude",
+            "121.47");
     e.add(with(twin, "enterprise_id", "T2"));
     e.add(with(twin, "enterprise_id", "T1"));
     e.add(with(BASE, "enterprise_id", "N1", "name", "稻谷种植合作社", "industry_codes", "0111"));
-    e.add(with(BASE, "enterprise_id", "B1", "name", "坏标签有限公司", "industry_codes", "3741", "tags", "vip"));
-    e.add(with(BASE, "enterprise_id", "A2", "name", "旧版本", "industry_codes", "3744", "updated_at", "2025-01-01"));
+    e.add(
+        with(
+            BASE,
+            "enterprise_id",
+            "B1",
+            "name",
+            "坏标签有限公司",
+            "industry_codes",
+            "3741",
+            "tags",
+            "vip"));
+    e.add(
+        with(
+            BASE,
+            "enterprise_id",
+            "A2",
+            "name",
+            "旧版本",
+            "industry_codes",
+            "3744",
+            "updated_at",
+            "2025-01-01"));
     return e;
   }
 
   static List<Map<String, String>> zones() {
     return List.of(
-        row("zone_id", "Z_AERO", "name_zh", "新都航空园", "ecosystem", "aerospace", "lead_industries", "3741;3744", "latitude", "30.82", "longitude", "104.16"),
-        row("zone_id", "Z_CHIP", "name_zh", "高新芯片园", "ecosystem", "electronic_info", "lead_industries", "3973;6520", "latitude", "30.73", "longitude", "103.97"));
+        row(
+            "zone_id",
+            "Z_AERO",
+            "name_zh",
+            "新都航空园",
+            "ecosystem",
+            "aerospace",
+            "lead_industries",
+            "3741;3744",
+            "latitude",
+            "30.82",
+            "longitude",
+            "104.16"),
+        row(
+            "zone_id",
+            "Z_CHIP",
+            "name_zh",
+            "高新芯片园",
+            "ecosystem",
+            "electronic_info",
+            "lead_industries",
+            "3973;6520",
+            "latitude",
+            "30.73",
+            "longitude",
+            "103.97"));
   }
 
   static void writeInputs(Path dir) {
@@ -158,36 +279,145 @@ class NightlyJobEndToEndTest {
         Fixtures.csv(
             InputTable.CHAIN_NODES,
             List.of(
-                row("node_id", "AERO_ENGINE", "ecosystem", "aerospace", "name_zh", "航空发动机", "position", "midstream", "industry_codes", "3741", "keywords", "航空发动机;涡轮"),
-                row("node_id", "AERO_GROUND", "ecosystem", "aerospace", "name_zh", "地面保障设备", "position", "midstream", "industry_codes", "3744"),
-                row("node_id", "EI_FAB", "ecosystem", "electronic_info", "name_zh", "晶圆制造", "position", "midstream", "industry_codes", "3973"),
-                row("node_id", "EI_DESIGN", "ecosystem", "electronic_info", "name_zh", "芯片设计", "position", "upstream", "industry_codes", "6520"))));
+                row(
+                    "node_id",
+                    "AERO_ENGINE",
+                    "ecosystem",
+                    "aerospace",
+                    "name_zh",
+                    "航空发动机",
+                    "position",
+                    "midstream",
+                    "industry_codes",
+                    "3741",
+                    "keywords",
+                    "航空发动机;涡轮"),
+                row(
+                    "node_id",
+                    "AERO_GROUND",
+                    "ecosystem",
+                    "aerospace",
+                    "name_zh",
+                    "地面保障设备",
+                    "position",
+                    "midstream",
+                    "industry_codes",
+                    "3744"),
+                row(
+                    "node_id",
+                    "EI_FAB",
+                    "ecosystem",
+                    "electronic_info",
+                    "name_zh",
+                    "晶圆制造",
+                    "position",
+                    "midstream",
+                    "industry_codes",
+                    "3973"),
+                row(
+                    "node_id",
+                    "EI_DESIGN",
+                    "ecosystem",
+                    "electronic_info",
+                    "name_zh",
+                    "芯片设计",
+                    "position",
+                    "upstream",
+                    "industry_codes",
+                    "6520"))));
     Fixtures.write(
         dir,
         "zone_chain.csv",
         Fixtures.csv(
             InputTable.ZONE_CHAIN,
             List.of(
-                row("zone_id", "Z_AERO", "node_id", "AERO_ENGINE", "status", "missing", "priority", "1"),
-                row("zone_id", "Z_AERO", "node_id", "AERO_GROUND", "status", "strong", "priority", "3"),
+                row(
+                    "zone_id",
+                    "Z_AERO",
+                    "node_id",
+                    "AERO_ENGINE",
+                    "status",
+                    "missing",
+                    "priority",
+                    "1"),
+                row(
+                    "zone_id",
+                    "Z_AERO",
+                    "node_id",
+                    "AERO_GROUND",
+                    "status",
+                    "strong",
+                    "priority",
+                    "3"),
                 row("zone_id", "Z_CHIP", "node_id", "EI_FAB", "status", "weak", "priority", "2"),
-                row("zone_id", "Z_CHIP", "node_id", "EI_DESIGN", "status", "strong", "priority", "3"))));
+                row(
+                    "zone_id",
+                    "Z_CHIP",
+                    "node_id",
+                    "EI_DESIGN",
+                    "status",
+                    "strong",
+                    "priority",
+                    "3"))));
     Fixtures.write(
         dir,
         "opportunities.csv",
         Fixtures.csv(
             InputTable.OPPORTUNITIES,
             List.of(
-                row("opportunity_id", "O_TURBINE", "title", "航空发动机涡轮叶片配套", "zone_id", "Z_AERO", "industry_codes", "3741", "description", "寻找涡轮叶片供应商", "keywords", "涡轮;叶片", "deadline", "2026-12-31"),
-                row("opportunity_id", "O_EXPIRED", "title", "已截止的机会", "zone_id", "Z_AERO", "industry_codes", "3741", "description", "已截止", "keywords", "涡轮", "deadline", "2026-10-01"),
-                row("opportunity_id", "O_WAFER", "title", "晶圆产线验证场景", "ecosystem", "electronic_info", "industry_codes", "3973", "description", "开放晶圆验证产线", "keywords", "晶圆"))));
+                row(
+                    "opportunity_id",
+                    "O_TURBINE",
+                    "title",
+                    "航空发动机涡轮叶片配套",
+                    "zone_id",
+                    "Z_AERO",
+                    "industry_codes",
+                    "3741",
+                    "description",
+                    "寻找涡轮叶片供应商",
+                    "keywords",
+                    "涡轮;叶片",
+                    "deadline",
+                    "2026-12-31"),
+                row(
+                    "opportunity_id",
+                    "O_EXPIRED",
+                    "title",
+                    "已截止的机会",
+                    "zone_id",
+                    "Z_AERO",
+                    "industry_codes",
+                    "3741",
+                    "description",
+                    "已截止",
+                    "keywords",
+                    "涡轮",
+                    "deadline",
+                    "2026-10-01"),
+                row(
+                    "opportunity_id",
+                    "O_WAFER",
+                    "title",
+                    "晶圆产线验证场景",
+                    "ecosystem",
+                    "electronic_info",
+                    "industry_codes",
+                    "3973",
+                    "description",
+                    "开放晶圆验证产线",
+                    "keywords",
+                    "晶圆"))));
   }
 
   static int run(String... args) {
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     int code =
         NightlyJob.execute(
-            SharedSpark.get(), args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+            SharedSpark.get(),
+            args,
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
     lastErr = err.toString(StandardCharsets.UTF_8);
     return code;
   }
@@ -195,7 +425,9 @@ class NightlyJobEndToEndTest {
   static String lastErr = "";
 
   static String[] args(Path in, Path output, String date, Path cfg) {
-    List<String> a = new ArrayList<>(List.of("--inputs", in.toString(), "--output", output.toString(), "--run-date", date));
+    List<String> a =
+        new ArrayList<>(
+            List.of("--inputs", in.toString(), "--output", output.toString(), "--run-date", date));
     if (cfg != null) {
       a.add("--config");
       a.add(cfg.toString());
@@ -273,7 +505,12 @@ class NightlyJobEndToEndTest {
     assertEquals(List.of("O_TURBINE"), a1.get("matched_opportunity_ids"));
     List<?> reasons = (List<?>) a1.get("reasons");
     for (String r :
-        List.of("FILL_GAP:AERO_ENGINE", "OPP:O_TURBINE", "TAG:fortune_global_500", "SIGNAL:expansion@2026-11-01", "CHENGDU_METRO")) {
+        List.of(
+            "FILL_GAP:AERO_ENGINE",
+            "OPP:O_TURBINE",
+            "TAG:fortune_global_500",
+            "SIGNAL:expansion@2026-11-01",
+            "CHENGDU_METRO")) {
       assertTrue(reasons.contains(r), r + " in " + reasons);
     }
     String why = (String) a1.get("explanation");
@@ -291,7 +528,11 @@ class NightlyJobEndToEndTest {
           Stream.of(components.replaceAll("[{}]", "").split(","))
               .mapToDouble(kv -> Double.parseDouble(kv.split("=")[1].trim()))
               .sum();
-      assertEquals(((Number) r.get("score")).doubleValue(), sum, 0.005, r.get("enterprise_id") + " " + components);
+      assertEquals(
+          ((Number) r.get("score")).doubleValue(),
+          sum,
+          0.005,
+          r.get("enterprise_id") + " " + components);
       double score = ((Number) r.get("score")).doubleValue();
       assertTrue(score >= 0 && score <= 100);
     }
@@ -300,10 +541,14 @@ class NightlyJobEndToEndTest {
   @Test
   void eachEnterpriseAndGroupGoesToOneZoneAndNamesTheOthers() {
     Map<Object, Long> zonesPerEnterprise =
-        targets(out, DATE).stream().collect(Collectors.groupingBy(r -> r.get("enterprise_id"), Collectors.counting()));
+        targets(out, DATE).stream()
+            .collect(Collectors.groupingBy(r -> r.get("enterprise_id"), Collectors.counting()));
     zonesPerEnterprise.forEach((e, n) -> assertEquals(1L, n, e + " is on one list"));
     Map<String, Object> x1 = lead("X1");
-    assertEquals("Z_CHIP", x1.get("zone_id"), "X1 fits the chip zone best (weak node, open wafer opportunity)");
+    assertEquals(
+        "Z_CHIP",
+        x1.get("zone_id"),
+        "X1 fits the chip zone best (weak node, open wafer opportunity)");
     assertEquals(List.of("Z_AERO"), x1.get("competing_zones"));
     // G1 and G2 share a group: the group is pitched by one zone, where its best member fits best
     assertEquals("Z_AERO", lead("G1").get("zone_id"));
@@ -314,19 +559,34 @@ class NightlyJobEndToEndTest {
   @Test
   void opportunityMatchesSkipExpiredOpportunities() {
     List<Map<String, Object>> m =
-        Duck.query("select * from " + Duck.parquet(out.resolve("opportunity_matches/run_date=" + DATE)) + " order by opportunity_id, rank");
+        Duck.query(
+            "select * from "
+                + Duck.parquet(out.resolve("opportunity_matches/run_date=" + DATE))
+                + " order by opportunity_id, rank");
     assertTrue(m.stream().noneMatch(r -> "O_EXPIRED".equals(r.get("opportunity_id"))), "expired");
-    Map<String, Object> first = m.stream().filter(r -> "O_TURBINE".equals(r.get("opportunity_id"))).findFirst().orElseThrow();
+    Map<String, Object> first =
+        m.stream()
+            .filter(r -> "O_TURBINE".equals(r.get("opportunity_id")))
+            .findFirst()
+            .orElseThrow();
     assertEquals("A1", first.get("enterprise_id"));
     assertEquals(1.0, ((Number) first.get("similarity")).doubleValue(), 1e-9);
     assertTrue(((List<?>) first.get("reasons")).contains("KEYWORD:叶片"), first.toString());
-    assertTrue(m.stream().anyMatch(r -> "O_WAFER".equals(r.get("opportunity_id")) && "C1".equals(r.get("enterprise_id"))));
+    assertTrue(
+        m.stream()
+            .anyMatch(
+                r ->
+                    "O_WAFER".equals(r.get("opportunity_id"))
+                        && "C1".equals(r.get("enterprise_id"))));
   }
 
   @Test
   void quarantineAndManifestCountEveryRow() throws IOException {
     List<Map<String, Object>> q =
-        Duck.query("select input, rule, record_key, row_number, raw_row from " + Duck.parquet(out.resolve("quarantine/run_date=" + DATE)) + " order by row_number");
+        Duck.query(
+            "select input, rule, record_key, row_number, raw_row from "
+                + Duck.parquet(out.resolve("quarantine/run_date=" + DATE))
+                + " order by row_number");
     assertEquals(2, q.size(), q.toString());
     assertEquals("unknown_tag", q.get(0).get("rule"));
     assertEquals("B1", q.get(0).get("record_key"));
@@ -472,7 +732,8 @@ class NightlyJobEndToEndTest {
     Path dir = output.resolve("manifests/failed");
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
-      files = s.filter(p -> p.getFileName().toString().startsWith("run_date=" + DATE + ".")).toList();
+      files =
+          s.filter(p -> p.getFileName().toString().startsWith("run_date=" + DATE + ".")).toList();
     }
     assertFalse(files.isEmpty(), "a failure manifest in " + dir);
     JsonNode m = JSON.readTree(files.get(files.size() - 1).toFile());

@@ -211,7 +211,9 @@ public final class FactorMath {
    * does, so the plain-Java and the Column arithmetic give the same cents.
    */
   public static double round2(double v) {
-    return java.math.BigDecimal.valueOf(v).setScale(2, java.math.RoundingMode.HALF_UP).doubleValue();
+    return java.math.BigDecimal.valueOf(v)
+        .setScale(2, java.math.RoundingMode.HALF_UP)
+        .doubleValue();
   }
 
   /** Tier by score: A at or above {@code tierA}, B at or above {@code tierB}, else C. */
