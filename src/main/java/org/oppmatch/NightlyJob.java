@@ -33,9 +33,12 @@ import org.oppmatch.config.JobConfig;
 import org.oppmatch.io.InputLocator;
 import org.oppmatch.io.InputSource;
 import org.oppmatch.io.RawReader;
+import org.oppmatch.match.Features;
 import org.oppmatch.match.Matching;
 import org.oppmatch.match.OpportunityMatches;
 import org.oppmatch.match.Targets;
+import org.oppmatch.publish.Changes;
+import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.publish.Publisher;
 import org.oppmatch.publish.StageTimer;
@@ -57,8 +60,11 @@ public final class NightlyJob {
   public static final String OPPORTUNITY_MATCHES = "opportunity_matches";
   public static final String QUARANTINE = "quarantine";
 
+  public static final String DROPPED = "dropped";
+
   /** Outputs in the order they are published; the manifest follows them. */
-  public static final List<String> OUTPUTS = List.of(TARGETS, OPPORTUNITY_MATCHES, QUARANTINE);
+  public static final List<String> OUTPUTS =
+      List.of(TARGETS, OPPORTUNITY_MATCHES, QUARANTINE, DROPPED);
 
   private final SparkSession spark;
   private final JobArgs args;
@@ -159,11 +165,15 @@ public final class NightlyJob {
     manifest.stages(timer);
     List<Dataset<?>> cached = new ArrayList<>();
     try {
+      for (String date : Publisher.recover(publisher.fileSystem(), publisher.root())) {
+        progress.println("[nightly] completed the interrupted publication of run_date=" + date);
+      }
       publisher.cleanStale();
-      runStages(publisher, manifest, timer, cached);
-      publisher.publish(OUTPUTS);
-      publisher.writeAtomically(
-          publisher.manifest(), manifest.toJson(Manifest.SUCCEEDED, null, null));
+      spark.sparkContext().setJobGroup("nightly-" + args.runDate(), "nightly run " + args.runDate(), false);
+      Inputs inputs = readAndValidate(manifest, timer, cached);
+      writeOutputs(inputs, publisher, manifest, timer, cached);
+      FaultInjection.at("publish");
+      publisher.publish(OUTPUTS, manifest.toJson(Manifest.SUCCEEDED, null, null));
       progress.println(
           "[nightly] published run_date=" + args.runDate() + " to " + publisher.root());
     } catch (IOException | RuntimeException | Error e) {
@@ -181,14 +191,24 @@ public final class NightlyJob {
       throw e;
     } finally {
       cached.forEach(Dataset::unpersist);
+      spark.sparkContext().clearJobGroup();
     }
   }
 
-  private void runStages(
-      Publisher publisher, Manifest manifest, StageTimer timer, List<Dataset<?>> cached)
+  /** The validated inputs of a run: every table's rows with their rules, and the accepted ones. */
+  record Inputs(
+      Map<InputTable, Dataset<Row>> validated,
+      Map<InputTable, Dataset<Row>> accepted,
+      Map<String, String> industryNames) {}
+
+  /**
+   * Finds every table, checks its columns before any Spark job runs, then validates each in one
+   * pass (parents first: zone_chain and opportunities refer to zones and chain nodes).
+   */
+  private Inputs readAndValidate(Manifest manifest, StageTimer timer, List<Dataset<?>> cached)
       throws IOException {
+    FaultInjection.at("check_inputs");
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-    // 1. find every table and check its columns before any Spark job runs
     Map<InputTable, InputSource> sources = new EnumMap<>(InputTable.class);
     InputLocator locator = new InputLocator(hadoop, args.inputs(), config.parsedInputFormats());
     RawReader reader = new RawReader(spark);
@@ -217,15 +237,14 @@ public final class NightlyJob {
             : IndustryCodes.loadTable(config.classificationTable, hadoop);
     timer.record("check_inputs", System.currentTimeMillis() - t0, -1);
 
-    // 2. validate: parents first, since zone_chain and opportunities refer to them
+    FaultInjection.at("validate");
     Map<InputTable, Dataset<Row>> validated = new EnumMap<>(InputTable.class);
     Map<InputTable, Dataset<Row>> accepted = new EnumMap<>(InputTable.class);
-    Set<String> known = industryNames.keySet();
     for (InputTable t : sources.keySet()) {
       Validation.Context ctx =
           new Validation.Context(
               args.runDate(),
-              known,
+              industryNames.keySet(),
               accepted.get(InputTable.ZONES),
               accepted.get(InputTable.CHAIN_NODES));
       Dataset<Row> v =
@@ -240,59 +259,54 @@ public final class NightlyJob {
       accepted.put(t, t == InputTable.ENTERPRISES ? ok : ok.cache());
     }
     checkQuarantineShares(manifest);
+    return new Inputs(validated, accepted, industryNames);
+  }
 
-    // 3. match, score, allocate, rank, explain
-    Dataset<Row> zones = accepted.get(InputTable.ZONES);
+  /** Matches, scores, ranks, and writes every output of the run to the attempt's staging. */
+  private void writeOutputs(
+      Inputs in, Publisher publisher, Manifest manifest, StageTimer timer, List<Dataset<?>> cached)
+      throws IOException {
+    FaultInjection.at("match");
+    Dataset<Row> zones = in.accepted().get(InputTable.ZONES);
+    Dataset<Row> openOpportunities =
+        Targets.openOpportunities(in.accepted().get(InputTable.OPPORTUNITIES), args.runDate());
     Dataset<Row> targets =
         Targets.leadTargets(zones)
             .unionByName(
                 Targets.nodeTargets(
-                    accepted.get(InputTable.ZONE_CHAIN), accepted.get(InputTable.CHAIN_NODES)))
-            .unionByName(
-                Targets.opportunityTargets(
-                    Targets.openOpportunities(
-                        accepted.get(InputTable.OPPORTUNITIES), args.runDate()),
-                    zones));
+                    in.accepted().get(InputTable.ZONE_CHAIN),
+                    in.accepted().get(InputTable.CHAIN_NODES)))
+            .unionByName(Targets.opportunityTargets(openOpportunities, zones));
     Dataset<Row> keyedTargets = Targets.keyed(targets).cache();
     cached.add(keyedTargets);
     Dataset<Row> features =
         Matching.withEnterpriseFeatures(
-            accepted.get(InputTable.ENTERPRISES), args.runDate(), config);
+            in.accepted().get(InputTable.ENTERPRISES), args.runDate(), config);
     Dataset<Row> matches =
         Matching.matchTargets(Matching.keyed(features), keyedTargets, config)
             .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(matches);
     timed(timer, "match_industry_codes", matches::count);
 
+    FaultInjection.at("score_rank");
+    Optional<LocalDate> previousDate =
+        publisher.previousSucceededRun(p -> Manifest.isSucceeded(publisher.fileSystem(), p));
+    Dataset<Row> previous =
+        previousDate
+            .map(d -> spark.read().parquet(publisher.publishedFor(TARGETS, d).toString()).cache())
+            .orElse(null);
+    if (previous != null) {
+      cached.add(previous);
+    }
     Dataset<Row> ranked =
         Matching.pairs(matches, config.opportunities.minSimilarity)
             .transform(p -> Scoring.withZone(p, zones))
             .transform(p -> Scoring.score(p, config))
             .transform(s -> Allocation.allocate(s, config))
             .transform(a -> Allocation.rankWithinZones(a, config))
-            .transform(r -> Explanations.explain(r, config, args.runDate(), industryNames))
-            .transform(this::withPreviousRun);
-    Column runDate = lit(java.sql.Date.valueOf(args.runDate())).as(Cols.RUN_DATE);
-    Dataset<Row> targetsOut =
-        ranked.select(
-            runDate,
-            col(Cols.ZONE_ID),
-            col(org.oppmatch.match.Features.ZONE_NAME).as("zone_name"),
-            col(Cols.RANK),
-            col(Cols.ENTERPRISE_ID),
-            col(Cols.NAME).as(Cols.ENTERPRISE_NAME),
-            col(Cols.SCORE),
-            col(Cols.TIER),
-            col(Cols.CHAIN_ROLE),
-            col(Cols.MATCHED_NODE_IDS),
-            col(Cols.MATCHED_OPPORTUNITY_IDS),
-            col(Cols.REASONS),
-            col(Cols.EXPLANATION),
-            col(Cols.SCORE_COMPONENTS),
-            col(Cols.COMPETING_ZONES),
-            col(Cols.IS_NEW),
-            col(Cols.PREVIOUS_RANK),
-            col(Cols.GROUP_ID));
+            .transform(r -> Explanations.explain(r, config, args.runDate(), in.industryNames()))
+            .transform(r -> Changes.withMovement(r, previous));
+    Dataset<Row> targetsOut = ranked.select(targetColumns());
     long nTargets =
         timed(
             timer,
@@ -302,82 +316,145 @@ public final class NightlyJob {
                     targetsOut.orderBy(col(Cols.ZONE_ID), col(Cols.RANK)).coalesce(1),
                     publisher.staged(TARGETS)));
     manifest.output(TARGETS, nTargets);
+    Dataset<Row> published = spark.read().parquet(publisher.staged(TARGETS).toString()).cache();
+    cached.add(published);
 
+    FaultInjection.at("opportunity_matches");
     Dataset<Row> oppOut =
         OpportunityMatches.rank(matches, config)
-            .select(col("*"))
-            .withColumn(Cols.RUN_DATE, lit(java.sql.Date.valueOf(args.runDate())));
-    Dataset<Row> oppOrdered =
-        oppOut.select(
-            col(Cols.RUN_DATE),
-            col(Cols.OPPORTUNITY_ID),
-            col(Cols.RANK),
-            col(Cols.ENTERPRISE_ID),
-            col(Cols.ENTERPRISE_NAME),
-            col(Cols.SIMILARITY),
-            col(Cols.REASONS));
-    long nOpp =
+            .withColumn(Cols.RUN_DATE, runDateColumn())
+            .select(
+                col(Cols.RUN_DATE),
+                col(Cols.OPPORTUNITY_ID),
+                col(Cols.RANK),
+                col(Cols.ENTERPRISE_ID),
+                col(Cols.ENTERPRISE_NAME),
+                col(Cols.SIMILARITY),
+                col(Cols.REASONS));
+    manifest.output(
+        OPPORTUNITY_MATCHES,
         timed(
             timer,
             "opportunity_matches",
             () ->
                 write(
-                    oppOrdered.orderBy(col(Cols.OPPORTUNITY_ID), col(Cols.RANK)).coalesce(1),
-                    publisher.staged(OPPORTUNITY_MATCHES)));
-    manifest.output(OPPORTUNITY_MATCHES, nOpp);
+                    oppOut.orderBy(col(Cols.OPPORTUNITY_ID), col(Cols.RANK)).coalesce(1),
+                    publisher.staged(OPPORTUNITY_MATCHES))));
 
+    FaultInjection.at("quarantine");
     Dataset<Row> quarantine = null;
-    for (Map.Entry<InputTable, Dataset<Row>> e : validated.entrySet()) {
+    for (Map.Entry<InputTable, Dataset<Row>> e : in.validated().entrySet()) {
       Dataset<Row> q = Validation.quarantined(e.getValue(), e.getKey());
       quarantine = quarantine == null ? q : quarantine.unionByName(q);
     }
-    Dataset<Row> quarantineOut =
-        quarantine.select(lit(java.sql.Date.valueOf(args.runDate())).as(Cols.RUN_DATE), col("*"));
-    long nQ =
+    Dataset<Row> quarantineOut = quarantine.select(runDateColumn(), col("*"));
+    manifest.output(
+        QUARANTINE,
         timed(
             timer,
             "quarantine",
-            () -> write(quarantineOut.coalesce(1), publisher.staged(QUARANTINE)));
-    manifest.output(QUARANTINE, nQ);
+            () -> write(quarantineOut.coalesce(1), publisher.staged(QUARANTINE))));
+
+    FaultInjection.at("dropped");
+    Dataset<Row> dropped =
+        previous == null
+            ? spark.createDataFrame(List.of(), DROPPED_SCHEMA)
+            : Changes.dropped(
+                previous,
+                published,
+                in.accepted().get(InputTable.ENTERPRISES).select(col(Cols.ENTERPRISE_ID)),
+                openOpportunities.select(col(Cols.OPPORTUNITY_ID)));
+    Dataset<Row> droppedOut =
+        dropped.select(
+            runDateColumn(),
+            col(Cols.ZONE_ID),
+            col(Cols.ENTERPRISE_ID),
+            col(Cols.ENTERPRISE_NAME),
+            col(Cols.PREVIOUS_RANK),
+            col(Changes.REASON),
+            col("now_zone_id"));
+    manifest.output(
+        DROPPED,
+        timed(
+            timer,
+            "dropped",
+            () ->
+                write(
+                    droppedOut.orderBy(col(Cols.ZONE_ID), col(Cols.PREVIOUS_RANK)).coalesce(1),
+                    publisher.staged(DROPPED))));
+    manifest.put(
+        "changes",
+        changeSummary(
+            previousDate,
+            published,
+            spark.read().parquet(publisher.staged(DROPPED).toString())));
   }
 
-  /** previous_rank and is_new against the latest succeeded run before this run date. */
-  private Dataset<Row> withPreviousRun(Dataset<Row> ranked) {
-    Publisher publisher;
-    Optional<LocalDate> previous;
-    try {
-      publisher =
-          new Publisher(
-              spark.sparkContext().hadoopConfiguration(), args.output(), args.runDate(), "probe");
-      previous =
-          publisher.previousSucceededRun(p -> Manifest.isSucceeded(publisher.fileSystem(), p));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  static final org.apache.spark.sql.types.StructType DROPPED_SCHEMA =
+      new org.apache.spark.sql.types.StructType()
+          .add(Cols.ZONE_ID, "string")
+          .add(Cols.ENTERPRISE_ID, "string")
+          .add(Cols.ENTERPRISE_NAME, "string")
+          .add(Cols.PREVIOUS_RANK, "int")
+          .add(Changes.REASON, "string")
+          .add("now_zone_id", "string");
+
+  private Column runDateColumn() {
+    return lit(java.sql.Date.valueOf(args.runDate())).as(Cols.RUN_DATE);
+  }
+
+  private Column[] targetColumns() {
+    return new Column[] {
+      runDateColumn(),
+      col(Cols.ZONE_ID),
+      col(Features.ZONE_NAME).as("zone_name"),
+      col(Cols.RANK),
+      col(Cols.ENTERPRISE_ID),
+      col(Cols.NAME).as(Cols.ENTERPRISE_NAME),
+      col(Cols.SCORE),
+      col(Cols.TIER),
+      col(Cols.CHAIN_ROLE),
+      col(Cols.MATCHED_NODE_IDS),
+      col(Cols.MATCHED_OPPORTUNITY_IDS),
+      col(Cols.REASONS),
+      col(Cols.EXPLANATION),
+      col(Cols.SCORE_COMPONENTS),
+      col(Cols.COMPETING_ZONES),
+      col(Cols.IS_NEW),
+      col(Cols.PREVIOUS_RANK),
+      col(Changes.MOVEMENT),
+      col(Cols.GROUP_ID)
+    };
+  }
+
+  /**
+   * Per zone: new, up, down, same and dropped leads against the previous run. One small row per
+   * zone comes back to the driver.
+   */
+  private Map<String, Object> changeSummary(
+      Optional<LocalDate> previousDate, Dataset<Row> published, Dataset<Row> dropped) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("previous_run_date", previousDate.map(LocalDate::toString).orElse(null));
+    Map<String, Map<String, Long>> zones = new java.util.TreeMap<>();
+    for (Row r :
+        published.groupBy(col(Cols.ZONE_ID), col(Changes.MOVEMENT)).count().collectAsList()) {
+      zones
+          .computeIfAbsent(r.getString(0), z -> emptyCounts())
+          .put(r.getString(1), r.getLong(2));
     }
-    if (previous.isEmpty()) {
-      return ranked
-          .withColumn(Cols.PREVIOUS_RANK, lit(null).cast("int"))
-          .withColumn(Cols.IS_NEW, lit(true));
+    for (Row r : dropped.groupBy(col(Cols.ZONE_ID)).count().collectAsList()) {
+      zones.computeIfAbsent(r.getString(0), z -> emptyCounts()).put("dropped", r.getLong(1));
     }
-    Path prevTargets = new Path(new Path(publisher.root(), TARGETS), "run_date=" + previous.get());
-    Dataset<Row> prev =
-        spark
-            .read()
-            .parquet(prevTargets.toString())
-            .select(
-                col(Cols.ZONE_ID).as("_p_zone"),
-                col(Cols.ENTERPRISE_ID).as("_p_ent"),
-                col(Cols.RANK).as(Cols.PREVIOUS_RANK));
-    return ranked
-        .join(
-            broadcast(prev),
-            ranked
-                .col(Cols.ZONE_ID)
-                .equalTo(prev.col("_p_zone"))
-                .and(ranked.col(Cols.ENTERPRISE_ID).equalTo(prev.col("_p_ent"))),
-            "left")
-        .drop("_p_zone", "_p_ent")
-        .withColumn(Cols.IS_NEW, col(Cols.PREVIOUS_RANK).isNull());
+    out.put("zones", zones);
+    return out;
+  }
+
+  private static Map<String, Long> emptyCounts() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (String k : List.of("new", "up", "down", "same", "dropped")) {
+      m.put(k, 0L);
+    }
+    return m;
   }
 
   private static long write(Dataset<Row> df, Path staged) {

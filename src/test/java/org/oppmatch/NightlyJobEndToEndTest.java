@@ -618,7 +618,16 @@ class NightlyJobEndToEndTest {
     for (Map<String, Object> r : next) {
       assertEquals(false, r.get("is_new"), r.toString());
       assertEquals(r.get("rank"), r.get("previous_rank"), r.toString());
+      assertEquals("same", r.get("movement"), r.toString());
     }
+    assertTrue(
+        Duck.query("select * from " + Duck.parquet(again.resolve("dropped/run_date=2026-11-21")))
+            .isEmpty(),
+        "nothing dropped between two runs on the same input");
+    JsonNode changes = manifest(again, "2026-11-21").get("changes");
+    assertEquals(DATE, changes.get("previous_run_date").asText());
+    assertEquals(0, changes.at("/zones/Z_AERO/new").asLong());
+    assertTrue(changes.at("/zones/Z_AERO/same").asLong() > 0);
     assertEquals(true, targets(again, DATE).get(0).get("is_new"), "first run: every lead is new");
 
     // a rerun of the first date replaces its outputs and leaves the later date alone
