@@ -2,6 +2,7 @@ package org.oppmatch;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.try_element_at;
 
@@ -24,6 +25,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
@@ -240,6 +242,7 @@ public final class NightlyJob {
     FaultInjection.at("validate");
     Map<InputTable, Dataset<Row>> validated = new EnumMap<>(InputTable.class);
     Map<InputTable, Dataset<Row>> accepted = new EnumMap<>(InputTable.class);
+    Dataset<Row> ruleCounts = null;
     for (InputTable t : sources.keySet()) {
       Validation.Context ctx =
           new Validation.Context(
@@ -252,11 +255,23 @@ public final class NightlyJob {
               .persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(v);
       validated.put(t, v);
-      Manifest.InputCounts counts =
-          timed(timer, "validate_" + t.tableName(), () -> countRules(v, sources.get(t)));
-      manifest.input(t.tableName(), counts);
       Dataset<Row> ok = Validation.accepted(v, t);
       accepted.put(t, t == InputTable.ENTERPRISES ? ok : ok.cache());
+      Dataset<Row> counts =
+          v.groupBy(try_element_at(col(Validation.RULES_COL), lit(1)).as("rule"))
+              .count()
+              .withColumn("table", lit(t.tableName()));
+      ruleCounts = ruleCounts == null ? counts : ruleCounts.unionByName(counts);
+    }
+    // every table read and validated in one Spark job; a small row per table and rule comes back
+    Dataset<Row> allCounts = ruleCounts;
+    List<Row> counted = timed(timer, "read_and_validate", () -> allCounts.collectAsList());
+    for (InputTable t : sources.keySet()) {
+      manifest.input(
+          t.tableName(),
+          inputCounts(
+              sources.get(t),
+              counted.stream().filter(r -> r.<String>getAs("table").equals(t.tableName())).toList()));
     }
     checkQuarantineShares(manifest);
     return new Inputs(validated, accepted, industryNames);
@@ -457,28 +472,31 @@ public final class NightlyJob {
     return m;
   }
 
+  /** Writes a staged output and returns its row count, observed during the write itself. */
   private static long write(Dataset<Row> df, Path staged) {
-    df.write().mode(SaveMode.Overwrite).parquet(staged.toString());
-    return df.sparkSession().read().parquet(staged.toString()).count();
+    Observation rows = new Observation("rows_" + staged.getName());
+    df.observe(rows, count(lit(1)).as("n")).write().mode(SaveMode.Overwrite).parquet(staged.toString());
+    try {
+      return ((Number) rows.getAsJava().get("n")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting " + staged, e);
+    }
   }
 
-  private static Manifest.InputCounts countRules(Dataset<Row> validated, InputSource src) {
-    Map<String, Long> byRule = new LinkedHashMap<>();
+  /** An input's counts from its rows of (rule, count): the null rule counts the accepted rows. */
+  private static Manifest.InputCounts inputCounts(InputSource src, List<Row> ruleRows) {
+    Map<String, Long> byRule = new java.util.TreeMap<>();
     long accepted = 0;
-    // one small row per rule: bounded by the number of rules, whatever the input size
-    List<Row> rows =
-        validated
-            .groupBy(try_element_at(col(Validation.RULES_COL), lit(1)).as("r"))
-            .count()
-            .orderBy(col("r"))
-            .collectAsList();
     long quarantined = 0;
-    for (Row r : rows) {
-      if (r.isNullAt(0)) {
-        accepted = r.getLong(1);
+    for (Row r : ruleRows) {
+      long n = r.<Long>getAs("count");
+      String rule = r.getAs("rule");
+      if (rule == null) {
+        accepted = n;
       } else {
-        byRule.put(r.getString(0), r.getLong(1));
-        quarantined += r.getLong(1);
+        byRule.put(rule, n);
+        quarantined += n;
       }
     }
     long read = accepted + quarantined;

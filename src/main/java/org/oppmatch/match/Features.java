@@ -12,6 +12,7 @@ public final class Features {
   public static final String SIGNAL_SUM = "_signal_sum";
   public static final String BEST_SIGNAL = "_best_signal";
   public static final String IN_METRO = "_in_metro";
+  public static final String MANUFACTURING = "_manufacturing";
 
   // per industry-code key
   public static final String KEY = "_key";
@@ -24,6 +25,7 @@ public final class Features {
   public static final String KIND = "_kind";
   public static final String T_CODE = "_t_code";
   public static final String NODE_NAME = "_node_name";
+  public static final String NODE_POSITION = "_node_position";
   public static final String ROLE = "_role";
   public static final String INHERITED = "_inherited";
   public static final String OPP_KEYWORDS = "_opp_keywords";
@@ -45,5 +47,9 @@ public final class Features {
   public static final String DISTANCE_KM = "_distance_km";
   public static final String ZONE_NAME = "_zone_name";
   public static final String ZONE_ECOSYSTEM = "_zone_ecosystem";
+  public static final String SUPPLIER = "_supplier";
+  public static final String ZONE_FACTORY_M2 = "_zone_factory_m2";
+  public static final String ZONE_OFFICE_M2 = "_zone_office_m2";
+  public static final String ZONE_LAND_HA = "_zone_land_ha";
   public static final String FACTOR_PREFIX = "_f_";
 }

@@ -7,6 +7,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
@@ -56,6 +57,7 @@ public final class Matching {
     Cols.LONGITUDE,
     Cols.TAGS,
     Cols.REVENUE_GROWTH,
+    Cols.EMPLOYEES,
     Cols.LOCAL_PRESENCE,
     Cols.GROUP_ID,
     Features.TAG_VALUE,
@@ -63,7 +65,8 @@ public final class Matching {
     Features.RND_VALUE,
     Features.SIGNAL_SUM,
     Features.BEST_SIGNAL,
-    Features.IN_METRO
+    Features.IN_METRO,
+    Features.MANUFACTURING
   };
 
   /** Per-enterprise features, computed once, before any join. */
@@ -80,7 +83,9 @@ public final class Matching {
             Features.RND_VALUE, FactorColumns.rndValue(col(Cols.PATENTS), col(Cols.RD_RATIO)),
             Features.SIGNAL_SUM, FactorColumns.signalSum(col(Cols.SIGNALS), runDate, hl),
             Features.BEST_SIGNAL, FactorColumns.bestSignal(col(Cols.SIGNALS), runDate, hl),
-            Features.IN_METRO, FactorColumns.inMetro(col(Cols.CITY), col(Cols.LOCAL_PRESENCE))));
+            Features.IN_METRO, FactorColumns.inMetro(col(Cols.CITY), col(Cols.LOCAL_PRESENCE)),
+            Features.MANUFACTURING,
+                FactorColumns.isManufacturing(try_element_at(col(Cols.INDUSTRY_CODES), lit(1)))));
   }
 
   /** One row per enterprise and prefix (2, 3, 4 digits) of each of its industry codes. */
@@ -186,7 +191,8 @@ public final class Matching {
                         coalesce(col(Cols.PRIORITY), lit(9)).as("priority"),
                         col(Cols.NODE_ID).as("node_id"),
                         col(Features.NODE_NAME).as("node_name"),
-                        col(Features.ROLE).as("role"))))
+                        col(Features.ROLE).as("role"),
+                        col(Features.NODE_POSITION).as("position"))))
             .as("_node_set"));
     aggs.add(
         collect_list(
@@ -223,7 +229,11 @@ public final class Matching {
                 Cols.CHAIN_ROLE, coalesce(best.getField("role"), lit("none")),
                 Features.PRIORITY_BEST,
                     when(best.getField("priority").leq(5), best.getField("priority")),
-                Cols.MATCHED_NODE_IDS, transform(col(Features.NODES), n -> n.getField("node_id"))))
+                Cols.MATCHED_NODE_IDS, transform(col(Features.NODES), n -> n.getField("node_id")),
+                Features.SUPPLIER,
+                    exists(
+                        col(Features.NODES),
+                        n -> n.getField("position").isin("upstream", "midstream"))))
         .drop("_node_set", "_opp_list");
   }
 

@@ -36,6 +36,7 @@ public final class Targets {
     Features.T_CODE,
     Cols.NODE_ID,
     Features.NODE_NAME,
+    Features.NODE_POSITION,
     Features.ROLE,
     Cols.PRIORITY,
     Cols.OPPORTUNITY_ID,
@@ -52,6 +53,7 @@ public final class Targets {
         explode(col(Cols.LEAD_INDUSTRIES)).as(Features.T_CODE),
         lit(null).cast(DataTypes.StringType).as(Cols.NODE_ID),
         lit(null).cast(DataTypes.StringType).as(Features.NODE_NAME),
+        lit(null).cast(DataTypes.StringType).as(Features.NODE_POSITION),
         lit(null).cast(DataTypes.StringType).as(Features.ROLE),
         lit(null).cast(DataTypes.IntegerType).as(Cols.PRIORITY),
         lit(null).cast(DataTypes.StringType).as(Cols.OPPORTUNITY_ID),
@@ -66,6 +68,7 @@ public final class Targets {
         chainNodes.select(
             col(Cols.NODE_ID).as("_n_id"),
             col(Cols.NAME_ZH).as(Features.NODE_NAME),
+            col(Cols.POSITION).as(Features.NODE_POSITION),
             col(Cols.INDUSTRY_CODES).as("_n_codes"));
     return zoneChain
         .join(nodes, zoneChain.col(Cols.NODE_ID).equalTo(nodes.col("_n_id")))
@@ -75,6 +78,7 @@ public final class Targets {
             explode(col("_n_codes")).as(Features.T_CODE),
             col(Cols.NODE_ID),
             col(Features.NODE_NAME),
+            col(Features.NODE_POSITION),
             roleOfStatus(col(Cols.STATUS)).as(Features.ROLE),
             col(Cols.PRIORITY),
             lit(null).cast(DataTypes.StringType).as(Cols.OPPORTUNITY_ID),
@@ -122,6 +126,7 @@ public final class Targets {
                 .as(Features.T_CODE),
             lit(null).cast(DataTypes.StringType).as(Cols.NODE_ID),
             lit(null).cast(DataTypes.StringType).as(Features.NODE_NAME),
+            lit(null).cast(DataTypes.StringType).as(Features.NODE_POSITION),
             lit(null).cast(DataTypes.StringType).as(Features.ROLE),
             lit(null).cast(DataTypes.IntegerType).as(Cols.PRIORITY),
             col(Cols.OPPORTUNITY_ID),

@@ -121,7 +121,11 @@ public final class Explanations {
                 byCityInMetro()
                     .unary_$bang()
                     .and(col(Features.DISTANCE_KM).leq(config.scoring.cooperationRadiusKm)),
-                lit("WITHIN_" + (long) config.scoring.cooperationRadiusKm + "KM")));
+                lit("WITHIN_" + (long) config.scoring.cooperationRadiusKm + "KM")),
+            when(
+                col(Features.SUPPLIER).and(col(Features.DISTANCE_KM).leq(config.scoring.cooperationRadiusKm)),
+                lit("LOCAL_SUPPLY")),
+            when(col(Features.FACTOR_PREFIX + "capacity").geq(1.0), lit("SPACE_AVAILABLE")));
     return filter(
         flatten(array(nodes.cast(strings()), industry, opps, tags, signal, geo)),
         Column::isNotNull);
@@ -203,7 +207,11 @@ public final class Explanations {
                     round(col(Features.DISTANCE_KM), 0)
                         .cast(DataTypes.LongType)
                         .cast(DataTypes.StringType),
-                    lit("公里，在" + (long) config.scoring.cooperationRadiusKm + "公里协作配套半径内")));
+                    when(
+                            col(Features.SUPPLIER),
+                            lit("公里，可在" + (long) config.scoring.cooperationRadiusKm + "公里半径内就近配套"))
+                        .otherwise(
+                            lit("公里，在" + (long) config.scoring.cooperationRadiusKm + "公里协作配套半径内"))));
     return concat(
         concat_ws("；", rolePiece, industryPiece, oppPiece, tagPiece, signalPiece, geoPiece),
         lit("。"));

@@ -24,17 +24,7 @@ import org.oppmatch.validate.Uscc;
 public final class EnterpriseGenerator {
 
   /** The tags data-contract.md allows, in the order they are written. */
-  public static final List<String> ALLOWED_TAGS =
-      List.of(
-          "fortune_global_500",
-          "china_top_500",
-          "listed",
-          "unicorn",
-          "little_giant",
-          "specialized_sme",
-          "high_tech",
-          "sector_leader",
-          "chain_leader");
+  public static final List<String> ALLOWED_TAGS = org.oppmatch.validate.Rules.TAGS;
 
   /** The signal kinds data-contract.md allows. */
   public static final List<String> SIGNAL_KINDS =

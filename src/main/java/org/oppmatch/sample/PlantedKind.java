@@ -1,28 +1,30 @@
 package org.oppmatch.sample;
 
+import org.oppmatch.validate.Rules;
+
 /**
  * The ways a planted bad row breaks data-contract.md, each naming the quarantine rule it should
  * trigger and the column it breaks. The contract fixes duplicate_id, unknown_tag, bad_type and
- * malformed; the other names are those of org.oppmatch.validate.Rules (e.g. a blank name and an
- * empty industry_codes are both missing_required).
+ * malformed; the others are the engine's own rule names (e.g. a blank name and an empty
+ * industry_codes are both missing_required).
  */
 public enum PlantedKind {
-  INVALID_USCC("invalid_uscc", "uscc"),
-  UNKNOWN_TAG("unknown_tag", "tags"),
-  INVALID_COUNTRY("invalid_country", "country"),
-  LAT_WITHOUT_LON("invalid_coordinates", "longitude"),
-  LAT_OUT_OF_RANGE("invalid_coordinates", "latitude"),
-  INVALID_INDUSTRY_CODE("invalid_industry_code", "industry_codes"),
-  EMPTY_INDUSTRY_CODES("missing_required", "industry_codes"),
-  NEGATIVE_REVENUE("negative_value", "revenue_cny"),
-  RD_RATIO_OUT_OF_RANGE("out_of_range", "rd_ratio"),
-  FUTURE_FOUNDED_YEAR("future_year", "founded_year"),
-  MALFORMED_SIGNAL("invalid_signal", "signals"),
-  BLANK_NAME("missing_required", "name"),
-  NON_NUMBER_EMPLOYEES("bad_type", "employees"),
-  DUPLICATE_ID("duplicate_id", "enterprise_id"),
-  UNTERMINATED_QUOTE("malformed", ""),
-  TOO_MANY_FIELDS("malformed", "");
+  INVALID_USCC(Rules.INVALID_USCC, "uscc"),
+  UNKNOWN_TAG(Rules.UNKNOWN_TAG, "tags"),
+  INVALID_COUNTRY(Rules.INVALID_COUNTRY, "country"),
+  LAT_WITHOUT_LON(Rules.INVALID_COORDINATES, "longitude"),
+  LAT_OUT_OF_RANGE(Rules.INVALID_COORDINATES, "latitude"),
+  INVALID_INDUSTRY_CODE(Rules.INVALID_INDUSTRY_CODE, "industry_codes"),
+  EMPTY_INDUSTRY_CODES(Rules.MISSING_REQUIRED, "industry_codes"),
+  NEGATIVE_REVENUE(Rules.NEGATIVE_VALUE, "revenue_cny"),
+  RD_RATIO_OUT_OF_RANGE(Rules.OUT_OF_RANGE, "rd_ratio"),
+  FUTURE_FOUNDED_YEAR(Rules.FUTURE_YEAR, "founded_year"),
+  MALFORMED_SIGNAL(Rules.INVALID_SIGNAL, "signals"),
+  BLANK_NAME(Rules.MISSING_REQUIRED, "name"),
+  NON_NUMBER_EMPLOYEES(Rules.BAD_TYPE, "employees"),
+  DUPLICATE_ID(Rules.DUPLICATE_ID, "enterprise_id"),
+  UNTERMINATED_QUOTE(Rules.MALFORMED, ""),
+  TOO_MANY_FIELDS(Rules.MALFORMED, "");
 
   private final String rule;
   private final String column;

@@ -19,11 +19,13 @@ public enum Factor {
   /** Best similarity to the zone's open scenario opportunities. */
   OPPORTUNITY_FIT("opportunity_fit", 15),
   /** 能级: tags, size, innovation. */
-  STRENGTH("strength", 20),
+  STRENGTH("strength", 15),
   /** Why now: recent signals and revenue growth. */
   MOMENTUM("momentum", 10),
-  /** Metro area, the 300 km cooperation radius, distance. */
-  GEOGRAPHY("geography", 5);
+  /** Metro area, local supply within the 300 km cooperation radius, distance. */
+  GEOGRAPHY("geography", 5),
+  /** Space the zone has available (land, factory, office) against what the enterprise needs. */
+  CAPACITY("capacity", 5);
 
   private final String key;
   private final double defaultWeight;

@@ -166,12 +166,37 @@ public final class FactorColumns {
   }
 
   public static Column geography(
-      Column inMetro, Column distanceKm, Column country, double radiusKm) {
+      Column inMetro, Column distanceKm, Column country, double radiusKm, Column supplier) {
+    Column within = distanceKm.isNotNull().and(distanceKm.leq(radiusKm));
     return when(inMetro, lit(FactorMath.GEO_METRO))
-        .when(distanceKm.isNotNull().and(distanceKm.leq(radiusKm)), lit(FactorMath.GEO_RADIUS))
+        .when(within.and(coalesce(supplier, lit(false))), lit(FactorMath.GEO_LOCAL_SUPPLY))
+        .when(within, lit(FactorMath.GEO_RADIUS))
         .when(country.isNull(), lit(FactorMath.GEO_UNKNOWN))
         .when(country.equalTo("CN"), lit(FactorMath.GEO_DOMESTIC))
         .otherwise(lit(FactorMath.GEO_ABROAD));
+  }
+
+  /** GB/T 4754 section C, as {@link FactorMath#isManufacturing}. */
+  public static Column isManufacturing(Column code) {
+    Column major = code.substr(1, 2).try_cast(DataTypes.IntegerType);
+    return coalesce(major.between(13, 43), lit(false));
+  }
+
+  /** Zone capacity, as {@link FactorMath#capacity}. */
+  public static Column capacity(
+      Column manufacturing, Column employees, Column factoryM2, Column landHa, Column officeM2) {
+    Column staff =
+        greatest(
+            coalesce(employees, lit(0)), when(manufacturing, lit(10)).otherwise(lit(5)));
+    Column factorySpace =
+        coalesce(factoryM2, lit(0.0)).plus(coalesce(landHa, lit(0.0)).multiply(FactorMath.FACTORY_M2_PER_HA));
+    Column factory =
+        when(factoryM2.isNull().and(landHa.isNull()), lit(FactorMath.CAPACITY_UNKNOWN))
+            .otherwise(clamp01(factorySpace.divide(staff.multiply(FactorMath.FACTORY_M2_PER_EMPLOYEE))));
+    Column office =
+        when(officeM2.isNull(), lit(FactorMath.CAPACITY_UNKNOWN))
+            .otherwise(clamp01(officeM2.divide(staff.multiply(FactorMath.OFFICE_M2_PER_EMPLOYEE))));
+    return when(manufacturing, factory).otherwise(office);
   }
 
   /**
@@ -196,7 +221,15 @@ public final class FactorColumns {
               col(Features.IN_METRO),
               col(Features.DISTANCE_KM),
               col(Cols.COUNTRY),
-              config.scoring.cooperationRadiusKm);
+              config.scoring.cooperationRadiusKm,
+              col(Features.SUPPLIER));
+      case CAPACITY ->
+          capacity(
+              col(Features.MANUFACTURING),
+              col(Cols.EMPLOYEES),
+              col(Features.ZONE_FACTORY_M2),
+              col(Features.ZONE_LAND_HA),
+              col(Features.ZONE_OFFICE_M2));
     };
   }
 

@@ -63,6 +63,9 @@ public final class FactorMath {
   public static final double GEO_METRO = 1.0;
 
   public static final double GEO_RADIUS = 0.7;
+
+  /** An upstream or midstream supplier within the radius: local supply (本地配套). */
+  public static final double GEO_LOCAL_SUPPLY = 0.9;
   public static final double GEO_DOMESTIC = 0.4;
   public static final double GEO_ABROAD = 0.25;
   public static final double GEO_UNKNOWN = 0.3;
@@ -178,19 +181,62 @@ public final class FactorMath {
     return 6371.0088 * 2 * Math.asin(Math.min(1, Math.sqrt(a)));
   }
 
-  /** Geography: in the metro area, within the radius, in China, abroad, or unknown. */
+  /**
+   * Geography: in the metro area; an upstream or midstream supplier within the cooperation radius
+   * (local supply); any other firm within the radius; in China; abroad; or unknown.
+   */
   public static double geography(
-      boolean inMetro, Double distanceKm, String country, double radiusKm) {
+      boolean inMetro, Double distanceKm, String country, double radiusKm, boolean supplier) {
     if (inMetro) {
       return GEO_METRO;
     }
     if (distanceKm != null && distanceKm <= radiusKm) {
-      return GEO_RADIUS;
+      return supplier ? GEO_LOCAL_SUPPLY : GEO_RADIUS;
     }
     if (country == null) {
       return GEO_UNKNOWN;
     }
     return "CN".equals(country) ? GEO_DOMESTIC : GEO_ABROAD;
+  }
+
+  /** Floor space a manufacturer needs per employee (m², factory), and a service firm (office). */
+  public static final double FACTORY_M2_PER_EMPLOYEE = 40;
+
+  public static final double OFFICE_M2_PER_EMPLOYEE = 8;
+
+  /** Usable floor space per hectare of available land (plot ratio about 0.5). */
+  public static final double FACTORY_M2_PER_HA = 5000;
+
+  /** Capacity when the zone publishes no space figures: neither a plus nor a minus. */
+  public static final double CAPACITY_UNKNOWN = 0.5;
+
+  /** GB/T 4754 section C (manufacturing) is major classes 13 to 43. */
+  public static boolean isManufacturing(String code) {
+    if (code == null || code.length() < 2 || !code.substring(0, 2).matches("[0-9]{2}")) {
+      return false;
+    }
+    int major = Integer.parseInt(code.substring(0, 2));
+    return major >= 13 && major <= 43;
+  }
+
+  /**
+   * Zone capacity: the space the zone has available against what the enterprise would need
+   * (factory space and land for a manufacturer, offices otherwise), 1 when it fits.
+   */
+  public static double capacity(
+      boolean manufacturing, Integer employees, Double factoryM2, Double landHa, Double officeM2) {
+    int staff = Math.max(employees == null ? 0 : employees, manufacturing ? 10 : 5);
+    if (manufacturing) {
+      if (factoryM2 == null && landHa == null) {
+        return CAPACITY_UNKNOWN;
+      }
+      double space = (factoryM2 == null ? 0 : factoryM2) + (landHa == null ? 0 : landHa * FACTORY_M2_PER_HA);
+      return clamp01(space / (staff * FACTORY_M2_PER_EMPLOYEE));
+    }
+    if (officeM2 == null) {
+      return CAPACITY_UNKNOWN;
+    }
+    return clamp01(officeM2 / (staff * OFFICE_M2_PER_EMPLOYEE));
   }
 
   /**

@@ -33,7 +33,10 @@ public final class Scoring {
             col(Cols.NAME_ZH).as(Features.ZONE_NAME),
             col(Cols.ECOSYSTEM).as(Features.ZONE_ECOSYSTEM),
             col(Cols.LATITUDE).as("_z_lat"),
-            col(Cols.LONGITUDE).as("_z_lon"));
+            col(Cols.LONGITUDE).as("_z_lon"),
+            col(Cols.FACTORY_M2).as(Features.ZONE_FACTORY_M2),
+            col(Cols.LAND_HA).as(Features.ZONE_LAND_HA),
+            col(Cols.OFFICE_M2).as(Features.ZONE_OFFICE_M2));
     return pairs
         .join(broadcast(z), pairs.col(Cols.ZONE_ID).equalTo(z.col("_z_id")))
         .withColumn(

@@ -83,7 +83,7 @@ class ConfigLoaderTest {
     JobConfig c =
         ConfigLoader.parse(
             "{\"weights\": {\"industry_fit\": 1, \"chain_role\": 1, \"opportunity_fit\": 1,"
-                + " \"strength\": 1, \"momentum\": 0, \"geography\": 2}}",
+                + " \"strength\": 1, \"momentum\": 0, \"geography\": 2, \"capacity\": 0}}",
             SOURCE);
     Map<Factor, Double> n = c.normalisedWeights();
     assertEquals(Factor.values().length, n.size());
@@ -124,7 +124,7 @@ class ConfigLoaderTest {
         "{\"weights\": {\"strength\": -1}}|weights.strength",
         "{\"weights\": {\"strength\": 1001}}|weights.strength",
         "{\"weights\": {\"strenght\": 10}}|weights.strenght",
-        "{\"weights\": {\"industry_fit\": 0, \"chain_role\": 0, \"opportunity_fit\": 0, \"strength\": 0, \"momentum\": 0, \"geography\": 0}}|weights",
+        "{\"weights\": {\"industry_fit\": 0, \"chain_role\": 0, \"opportunity_fit\": 0, \"strength\": 0, \"momentum\": 0, \"geography\": 0, \"capacity\": 0}}|weights",
         "{\"lists\": {\"tier_a\": 40, \"tier_b\": 60}}|lists.tier_b",
         "{\"lists\": {\"min_score\": 101}}|lists.min_score",
         "{\"scoring\": {\"secondary_code_factor\": 2}}|scoring.secondary_code_factor",

@@ -226,22 +226,40 @@ class FactorMathTest {
 
   @Test
   void geographyRanksMetroRadiusDomesticAbroad() {
-    double metro = FactorMath.geography(true, 900.0, "CN", 300);
-    double radius = FactorMath.geography(false, 264.0, "CN", 300);
-    double domestic = FactorMath.geography(false, 1500.0, "CN", 300);
-    double abroad = FactorMath.geography(false, 8000.0, "DE", 300);
+    double metro = FactorMath.geography(true, 900.0, "CN", 300, false);
+    double radius = FactorMath.geography(false, 264.0, "CN", 300, false);
+    double domestic = FactorMath.geography(false, 1500.0, "CN", 300, false);
+    double abroad = FactorMath.geography(false, 8000.0, "DE", 300, false);
     assertTrue(metro > radius, "metro > radius");
     assertTrue(radius > domestic, "radius > domestic");
     assertTrue(domestic > abroad, "domestic > abroad");
     assertEquals(FactorMath.GEO_METRO, metro, EPS);
+    double supplier = FactorMath.geography(false, 264.0, "CN", 300, true);
+    assertTrue(metro > supplier && supplier > radius, "a nearby supplier is local supply");
+    assertEquals(radius, FactorMath.geography(false, 264.0, "CN", 300, false), EPS);
+    assertEquals(domestic, FactorMath.geography(false, 1500.0, "CN", 300, true), EPS);
+  }
+
+  @Test
+  void capacityComparesAvailableSpaceWithWhatTheEnterpriseNeeds() {
+    // a 100-person manufacturer needs 4,000 m2 of factory space
+    assertEquals(1.0, FactorMath.capacity(true, 100, 4000.0, null, null), EPS);
+    assertEquals(0.5, FactorMath.capacity(true, 100, 2000.0, null, 1e9), EPS, "offices do not count");
+    assertEquals(1.0, FactorMath.capacity(true, 100, null, 1.0, null), EPS, "1 ha of land is enough");
+    assertEquals(FactorMath.CAPACITY_UNKNOWN, FactorMath.capacity(true, 100, null, null, 5000.0), EPS);
+    // a 100-person service firm needs 800 m2 of offices
+    assertEquals(0.25, FactorMath.capacity(false, 100, 1e6, null, 200.0), EPS);
+    assertEquals(FactorMath.CAPACITY_UNKNOWN, FactorMath.capacity(false, 100, 1e6, 10.0, null), EPS);
+    assertTrue(FactorMath.isManufacturing("3741") && FactorMath.isManufacturing("13"));
+    assertTrue(!FactorMath.isManufacturing("6520") && !FactorMath.isManufacturing("0111"));
   }
 
   @Test
   void geographyRadiusIsInclusiveAndUnknownPlacesGetTheUnknownValue() {
-    assertEquals(FactorMath.GEO_RADIUS, FactorMath.geography(false, 300.0, null, 300), EPS);
-    assertEquals(FactorMath.GEO_DOMESTIC, FactorMath.geography(false, 300.01, "CN", 300), EPS);
-    assertEquals(FactorMath.GEO_UNKNOWN, FactorMath.geography(false, null, null, 300), EPS);
-    assertEquals(FactorMath.GEO_DOMESTIC, FactorMath.geography(false, null, "CN", 300), EPS);
+    assertEquals(FactorMath.GEO_RADIUS, FactorMath.geography(false, 300.0, null, 300, false), EPS);
+    assertEquals(FactorMath.GEO_DOMESTIC, FactorMath.geography(false, 300.01, "CN", 300, false), EPS);
+    assertEquals(FactorMath.GEO_UNKNOWN, FactorMath.geography(false, null, null, 300, false), EPS);
+    assertEquals(FactorMath.GEO_DOMESTIC, FactorMath.geography(false, null, "CN", 300, false), EPS);
   }
 
   // --- contributions, score, tier
@@ -270,17 +288,17 @@ class FactorMathTest {
   void contributionsAreRoundedToHundredthsAndSumToTheScore() {
     List<Map<Factor, Double>> weightSets =
         List.of(
-            weights(25, 25, 15, 20, 10, 5),
-            weights(1, 1, 1, 1, 1, 1),
-            weights(3, 7, 11, 13, 17, 19),
-            weights(0, 40, 0, 33.3, 0, 7.7));
+            weights(25, 25, 15, 15, 10, 5, 5),
+            weights(1, 1, 1, 1, 1, 1, 1),
+            weights(3, 7, 11, 13, 17, 19, 23),
+            weights(0, 40, 0, 33.3, 0, 7.7, 2));
     List<Map<Factor, Double>> valueSets =
         List.of(
-            values(1, 1, 1, 1, 1, 1),
-            values(0, 0, 0, 0, 0, 0),
-            values(0.75, 0.336, 0.41, 0.6123, 0.2, 0.7),
-            values(0.333, 0.667, 0.111, 0.999, 0.001, 0.5),
-            values(0.0226, 0.023, 0.0058, 0.1234, 0.9876, 0.4));
+            values(1, 1, 1, 1, 1, 1, 1),
+            values(0, 0, 0, 0, 0, 0, 0),
+            values(0.75, 0.336, 0.41, 0.6123, 0.2, 0.7, 0.5),
+            values(0.333, 0.667, 0.111, 0.999, 0.001, 0.5, 0.875),
+            values(0.0226, 0.023, 0.0058, 0.1234, 0.9876, 0.4, 0.0501));
     for (Map<Factor, Double> w : weightSets) {
       for (Map<Factor, Double> v : valueSets) {
         Map<String, Double> c = FactorMath.contributions(v, w);
@@ -304,7 +322,7 @@ class FactorMathTest {
   @Test
   void contributionsOfFullValuesAddUpToOneHundred() {
     Map<String, Double> c =
-        FactorMath.contributions(values(1, 1, 1, 1, 1, 1), weights(25, 25, 15, 20, 10, 5));
+        FactorMath.contributions(values(1, 1, 1, 1, 1, 1, 1), weights(25, 25, 15, 15, 10, 5, 5));
     assertEquals(25.0, c.get("industry_fit"), EPS);
     assertEquals(5.0, c.get("geography"), EPS);
     assertEquals(100.0, c.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
@@ -315,8 +333,8 @@ class FactorMathTest {
     Map<Factor, Double> v = new EnumMap<>(Factor.class);
     v.put(Factor.STRENGTH, 1.7);
     v.put(Factor.MOMENTUM, -0.4);
-    Map<String, Double> c = FactorMath.contributions(v, weights(25, 25, 15, 20, 10, 5));
-    assertEquals(20.0, c.get("strength"), EPS);
+    Map<String, Double> c = FactorMath.contributions(v, weights(25, 25, 15, 15, 10, 5, 5));
+    assertEquals(15.0, c.get("strength"), EPS);
     assertEquals(0.0, c.get("momentum"), EPS);
     assertEquals(0.0, c.get("industry_fit"), EPS);
     assertEquals(Factor.values().length, c.size());
