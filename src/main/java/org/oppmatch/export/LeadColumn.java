@@ -1,0 +1,58 @@
+package org.oppmatch.export;
+
+import java.util.function.BiFunction;
+
+/**
+ * The columns of a lead list, shared by the workbook and the CSV so both always show the same rows.
+ * A value is an Integer or Double (written as a number), a String, or null (empty).
+ */
+public enum LeadColumn {
+  RANK("排名", 6, false, (r, n) -> r.rank()),
+  ENTERPRISE_NAME("企业名称", 30, false, (r, n) -> r.enterpriseName()),
+  ENTERPRISE_ID("企业编号", 16, false, (r, n) -> r.enterpriseId()),
+  SCORE("得分", 8, false, (r, n) -> r.score()),
+  TIER("等级", 6, false, (r, n) -> r.tier()),
+  CHAIN_ROLE("链条角色", 9, false, (r, n) -> Labels.chainRole(r.chainRole())),
+  // node names and titles are joined with "；" because names like 航电、机载设备 hold "、" themselves
+  MATCHED_NODES("匹配环节", 24, true, (r, n) -> Names.join(r.matchedNodeIds(), n.nodeNames(), "；")),
+  MATCHED_OPPORTUNITIES(
+      "匹配场景机会",
+      36,
+      true,
+      (r, n) -> Names.join(r.matchedOpportunityIds(), n.opportunityTitles(), "；")),
+  EXPLANATION("推荐理由", 60, true, (r, n) -> r.explanation()),
+  IS_NEW("是否新增", 8, false, (r, n) -> r.isNew() ? "是" : "否"),
+  PREVIOUS_RANK("上次排名", 8, false, (r, n) -> r.previousRank()),
+  COMPETING_ZONES("其他意向园区", 22, true, (r, n) -> Names.join(r.competingZones(), n.zoneNames(), "、")),
+  SCORE_COMPONENTS("得分构成", 40, true, (r, n) -> Labels.components(r.scoreComponents()));
+
+  private final String header;
+  private final int width;
+  private final boolean wrap;
+  private final BiFunction<LeadRow, Names, Object> value;
+
+  LeadColumn(String header, int width, boolean wrap, BiFunction<LeadRow, Names, Object> value) {
+    this.header = header;
+    this.width = width;
+    this.wrap = wrap;
+    this.value = value;
+  }
+
+  public String header() {
+    return header;
+  }
+
+  /** Width in characters of a Latin font; a Chinese character takes about two. */
+  int width() {
+    return width;
+  }
+
+  /** Long free text: wrapped in the workbook rather than cut off at the column edge. */
+  boolean wrap() {
+    return wrap;
+  }
+
+  public Object value(LeadRow row, Names names) {
+    return value.apply(row, names);
+  }
+}
