@@ -32,6 +32,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.oppmatch.config.ConfigLoader;
 import org.oppmatch.config.JobConfig;
+import org.oppmatch.export.ExportStage;
 import org.oppmatch.io.InputLocator;
 import org.oppmatch.io.InputSource;
 import org.oppmatch.io.RawReader;
@@ -66,7 +67,17 @@ public final class NightlyJob {
 
   /** Outputs in the order they are published; the manifest follows them. */
   public static final List<String> OUTPUTS =
-      List.of(TARGETS, OPPORTUNITY_MATCHES, QUARANTINE, DROPPED);
+      List.of(
+          TARGETS, OPPORTUNITY_MATCHES, QUARANTINE, DROPPED, ExportStage.EXPORTS, ExportStage.REPORT);
+
+  /** The outputs this run publishes: the people's exports can be switched off. */
+  private List<String> outputs() {
+    return config.exports.enabled
+        ? OUTPUTS
+        : OUTPUTS.stream()
+            .filter(o -> !o.equals(ExportStage.EXPORTS) && !o.equals(ExportStage.REPORT))
+            .toList();
+  }
 
   private final SparkSession spark;
   private final JobArgs args;
@@ -175,7 +186,7 @@ public final class NightlyJob {
       Inputs inputs = readAndValidate(manifest, timer, cached);
       writeOutputs(inputs, publisher, manifest, timer, cached);
       FaultInjection.at("publish");
-      publisher.publish(OUTPUTS, manifest.toJson(Manifest.SUCCEEDED, null, null));
+      publisher.publish(outputs(), manifest.toJson(Manifest.SUCCEEDED, null, null));
       progress.println(
           "[nightly] published run_date=" + args.runDate() + " to " + publisher.root());
     } catch (IOException | RuntimeException | Error e) {
@@ -397,12 +408,29 @@ public final class NightlyJob {
                 write(
                     droppedOut.orderBy(col(Cols.ZONE_ID), col(Cols.PREVIOUS_RANK)).coalesce(1),
                     publisher.staged(DROPPED))));
-    manifest.put(
-        "changes",
-        changeSummary(
-            previousDate,
-            published,
-            spark.read().parquet(publisher.staged(DROPPED).toString())));
+    Dataset<Row> droppedPublished = spark.read().parquet(publisher.staged(DROPPED).toString());
+    manifest.put("changes", changeSummary(previousDate, published, droppedPublished));
+    previousDate.ifPresent(d -> manifest.put("previous_run", d.toString()));
+
+    if (config.exports.enabled) {
+      FaultInjection.at("exports");
+      long t0 = System.currentTimeMillis();
+      ExportStage.Written written =
+          ExportStage.write(
+              published,
+              previous == null ? null : droppedPublished,
+              zones,
+              ExportStage.zoneChainNodes(
+                  in.accepted().get(InputTable.ZONE_CHAIN),
+                  in.accepted().get(InputTable.CHAIN_NODES)),
+              in.accepted().get(InputTable.OPPORTUNITIES),
+              ConfigLoader.mapper().readTree(manifest.toJson(Manifest.SUCCEEDED, null, null)),
+              publisher.fileSystem(),
+              publisher.stagingRoot());
+      timer.record("exports_and_report", System.currentTimeMillis() - t0, written.files());
+      manifest.output(ExportStage.EXPORTS, written.files() - 1);
+      manifest.output(ExportStage.REPORT, 1);
+    }
   }
 
   static final org.apache.spark.sql.types.StructType DROPPED_SCHEMA =

@@ -58,6 +58,17 @@ public final class JobConfig {
   @JsonProperty("opportunities")
   public Opportunities opportunities = new Opportunities();
 
+  @JsonProperty("exports")
+  public Exports exports = new Exports();
+
+  /** The lead lists for people (XLSX and CSV per zone) and the HTML run report. */
+  @JsonPropertyOrder(alphabetic = true)
+  public static final class Exports {
+    /** Write exports/ and report/ with every run. */
+    @JsonProperty("enabled")
+    public boolean enabled = true;
+  }
+
   /** Parameters of the scoring factors. */
   @JsonPropertyOrder(alphabetic = true)
   public static final class Scoring {
