@@ -19,7 +19,12 @@ import org.oppmatch.validate.Uscc;
  * are anchored on {@link GeneratorSettings#anchorDate()}, never the wall clock.
  *
  * <p>Usage: {@code EnterpriseGenerator --zones FILE --chain-nodes FILE --out FILE [--count N]
- * [--seed S] [--defaults FILE] [--planted FILE]}
+ * [--seed S] [--defaults FILE] [--planted FILE] [--planted-truth N --zone-chain FILE [--truth
+ * FILE]]}
+ *
+ * <p>With {@code --planted-truth N}, N enterprises whose right zone is known (see {@link
+ * PlantedTruth}) follow the {@code --count} rows of noise; their truth goes to truth.csv (or {@code
+ * --truth FILE}) and the noise firms that fill a gap too to noise-gap-fillers.csv beside it.
  */
 public final class EnterpriseGenerator {
 
@@ -112,6 +117,22 @@ public final class EnterpriseGenerator {
   public static List<EnterpriseRecord> generateClean(
       GeneratorSettings settings, List<ZoneRef> zones, List<ChainNodeRef> nodes) {
     return generate(settings.withPlantedBadRows(0), zones, nodes).cleanRecords();
+  }
+
+  /**
+   * The sample of {@code settings} (unchanged: the same rows as {@link #generate}) followed by
+   * {@code planted} enterprises made for the slots of {@link PlantedTruth#plan}, with their truth.
+   * The planted rows draw from their own seeded streams, so the noise does not depend on them.
+   */
+  public static PlantedTruthSample generateWithTruth(
+      GeneratorSettings settings,
+      List<ZoneRef> zones,
+      List<ChainNodeRef> nodes,
+      List<ZoneChainRef> zoneChain,
+      int planted) {
+    EnterpriseGenerator generator = new EnterpriseGenerator(settings, zones, nodes);
+    GeneratedSample noise = generator.run();
+    return generator.plantTruth(noise, zoneChain, planted);
   }
 
   private GeneratedSample run() {
@@ -631,6 +652,170 @@ public final class EnterpriseGenerator {
     return String.join("、", items);
   }
 
+  // ---- planted truth --------------------------------------------------------------------
+
+  /** Mixed into the seed of the planted-truth streams, so they differ from the noise rows'. */
+  private static final long TRUTH_SALT = 0x7452_6F75_7468_0001L;
+
+  /** Where planted firms sit: the Chengdu metro area, mostly Chengdu itself. */
+  private static final List<String> TRUTH_CITIES = List.of("成都", "德阳", "眉山", "资阳");
+
+  private static final double[] TRUTH_CITY_WEIGHTS = {0.75, 0.10, 0.08, 0.07};
+
+  /** Signals that say "now" for a firm looking for a site. */
+  private static final List<String> TRUTH_SIGNALS =
+      List.of("expansion", "new_branch", "relocation", "financing");
+
+  private static final double[] TRUTH_SIGNAL_WEIGHTS = {0.4, 0.25, 0.15, 0.2};
+
+  private PlantedTruthSample plantTruth(
+      GeneratedSample noise, List<ZoneChainRef> zoneChain, int count) {
+    List<TruthSlot> slots = PlantedTruth.slots(nodes, zoneChain);
+    List<TruthSlot> plan = PlantedTruth.plan(slots, count);
+    int nextId = 1;
+    for (SampleRow row : noise.rows()) {
+      nextId = Math.max(nextId, Integer.parseInt(row.record().enterpriseId().substring(1)) + 1);
+    }
+    List<SampleRow> rows = new ArrayList<>(noise.rows());
+    List<TruthRow> truth = new ArrayList<>(count);
+    long seed = settings.seed() ^ TRUTH_SALT;
+    for (int i = 0; i < plan.size(); i++) {
+      TruthSlot slot = plan.get(i);
+      ChainNodeRef node =
+          nodes.stream().filter(n -> n.nodeId().equals(slot.nodeId())).findFirst().orElseThrow();
+      SplittableRandom rng = new SplittableRandom(rowSeed(seed, i));
+      String id = String.format("E%07d", nextId + i);
+      EnterpriseRecord record =
+          truthRecord(rng, id, slot, node, PlantedTruth.siblingCodes(slot, slots));
+      rows.add(new SampleRow(rows.size() + 2, record, record.toCells(), null, null));
+      truth.add(
+          new TruthRow(
+              id,
+              slot.zoneId(),
+              slot.nodeId(),
+              slot.code(),
+              PlantedTruth.GAP_FILLER,
+              slot.otherZones(),
+              slot.contested()));
+    }
+    return new PlantedTruthSample(
+        new GeneratedSample(rows),
+        truth,
+        PlantedTruth.noiseGapFillers(noise.cleanRecords(), nodes, zoneChain));
+  }
+
+  /**
+   * A strong candidate for the slot: the node's code as primary industry (and at most one more code
+   * of the same node and zone), a business scope and products in the node's keywords, a medium or
+   * large firm with real tags, a signal in the last 60 days, registered in the Chengdu metro area.
+   */
+  private EnterpriseRecord truthRecord(
+      SplittableRandom rng, String id, TruthSlot slot, ChainNodeRef node, List<String> siblings) {
+    Size size = rng.nextDouble() < 0.5 ? Size.LARGE : Size.MEDIUM;
+    String cityName = TRUTH_CITIES.get(weighted(rng, TRUTH_CITY_WEIGHTS));
+    Vocabulary.City city =
+        Vocabulary.CITIES.stream().filter(c -> c.name().equals(cityName)).findFirst().orElseThrow();
+    List<String> codes = new ArrayList<>(List.of(slot.code()));
+    if (!siblings.isEmpty() && rng.nextDouble() < 0.5) {
+      codes.add(pick(rng, siblings));
+    }
+    Vocabulary.Industry wording = Vocabulary.industry(slot.code());
+    List<String> keywords = node.keywords().isEmpty() ? wording.products() : node.keywords();
+    Profile profile = new Profile(List.copyOf(codes), keywords, wording, true);
+    List<String> tags = truthTags(rng, size);
+    String name = chineseName(rng, city, profile, size, tags.contains("listed"), null, false);
+    double t = 0.5 + 0.5 * rng.nextDouble();
+    int employees = (int) Math.round(logLerp(size.minEmployees, size.maxEmployees, t));
+    double revenue = roundTo(logLerp(size.minRevenue, size.maxRevenue, t), 1e4);
+    double capital = roundSignificant(size.medianCapital * Math.exp(gaussian(rng) * 0.5), 2);
+    int patents = (int) Math.round(size.medianPatents * 2 * Math.exp(gaussian(rng) * 0.5));
+    double rd = 0.04 + 0.08 * rng.nextDouble();
+    double growth = 0.10 + 0.25 * rng.nextDouble();
+    return new EnterpriseRecord(
+        id,
+        uscc(rng, city),
+        name,
+        "CN",
+        city.province(),
+        city.name(),
+        round(city.lat() + gaussian(rng) * 0.05, 5),
+        round(city.lon() + gaussian(rng) * 0.05, 5),
+        profile.codes(),
+        truthScope(rng, profile, slot.code()),
+        String.join("、", sample(rng, keywordsZh(keywords), 3)),
+        capital,
+        revenue,
+        employees,
+        foundedYear(rng, size),
+        patents,
+        round(rd, 4),
+        round(growth, 3),
+        tags,
+        truthSignals(rng),
+        true,
+        null,
+        settings.anchorDate().minusDays(1 + rng.nextInt(90)));
+  }
+
+  /** Tags of a strong firm, within the generator's rules (500强 only on large firms, ...). */
+  private static List<String> truthTags(SplittableRandom rng, Size size) {
+    Set<String> t = new HashSet<>();
+    if (size == Size.LARGE) {
+      flag(t, rng, 0.25, "china_top_500");
+      flag(t, rng, 0.6, "listed");
+      flag(t, rng, 0.4, "sector_leader");
+      if (t.isEmpty()) {
+        t.add("sector_leader");
+      }
+    } else {
+      flag(t, rng, 0.35, "little_giant");
+      flag(t, rng, 0.6, "specialized_sme");
+      flag(t, rng, 0.2, "listed");
+      if (t.contains("little_giant") || t.isEmpty()) {
+        t.add("specialized_sme");
+      }
+    }
+    flag(t, rng, 0.7, "high_tech");
+    return ALLOWED_TAGS.stream().filter(t::contains).toList();
+  }
+
+  /** One signal of intent within the last 60 days, sometimes hiring as well. */
+  private List<String> truthSignals(SplittableRandom rng) {
+    Set<String> out = new java.util.TreeSet<>();
+    String kind = TRUTH_SIGNALS.get(weighted(rng, TRUTH_SIGNAL_WEIGHTS));
+    out.add(settings.anchorDate().minusDays(1 + rng.nextInt(60)) + "|" + kind);
+    if (rng.nextDouble() < 0.4) {
+      out.add(settings.anchorDate().minusDays(1 + rng.nextInt(120)) + "|hiring");
+    }
+    return out.stream()
+        .map(
+            s -> {
+              String[] p = s.split("\\|");
+              return p[1] + ":" + p[0];
+            })
+        .toList();
+  }
+
+  /** A Chinese business scope built on three of the node's keywords. */
+  private static String truthScope(SplittableRandom rng, Profile profile, String primary) {
+    List<String> kw = sample(rng, keywordsZh(profile.keywords()), 3);
+    String subject = profile.wording().subject();
+    String head =
+        Vocabulary.makesGoods(primary)
+            ? String.join("、", kw) + "的研发、生产和销售；" + subject + "的设计与制造；"
+            : String.join("、", kw)
+                + "相关技术服务与解决方案；"
+                + subject
+                + (subject.endsWith("服务") ? "；" : "服务；");
+    return "一般项目：" + head + Vocabulary.SCOPE_TAIL_ZH;
+  }
+
+  private static List<String> keywordsZh(List<String> keywords) {
+    List<String> zh =
+        keywords.stream().filter(k -> k.codePoints().anyMatch(c -> c >= 0x4e00)).toList();
+    return zh.isEmpty() ? keywords : zh;
+  }
+
   // ---- planted bad rows -----------------------------------------------------------------
 
   private SampleRow plant(
@@ -807,7 +992,8 @@ public final class EnterpriseGenerator {
       System.err.println("enterprise generator: " + e.getMessage());
       System.err.println(
           "usage: EnterpriseGenerator --zones FILE --chain-nodes FILE --out FILE"
-              + " [--count N] [--seed S] [--defaults FILE] [--planted FILE]");
+              + " [--count N] [--seed S] [--defaults FILE] [--planted FILE]"
+              + " [--planted-truth N --zone-chain FILE [--truth FILE]]");
       System.exit(2);
     } catch (IOException e) {
       System.err.println("enterprise generator: " + e);
@@ -822,6 +1008,9 @@ public final class EnterpriseGenerator {
     String out = null;
     String planted = null;
     String defaults = null;
+    String zoneChain = null;
+    String truth = null;
+    Integer plantedTruth = null;
     Integer count = null;
     Long seed = null;
     for (int i = 0; i < args.length; i++) {
@@ -838,11 +1027,20 @@ public final class EnterpriseGenerator {
         case "--defaults" -> defaults = value;
         case "--count" -> count = Integer.valueOf(value);
         case "--seed" -> seed = Long.valueOf(value);
+        case "--planted-truth" -> plantedTruth = Integer.valueOf(value);
+        case "--zone-chain" -> zoneChain = value;
+        case "--truth" -> truth = value;
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }
     if (zones == null || chainNodes == null || out == null) {
       throw new IllegalArgumentException("--zones, --chain-nodes and --out are required");
+    }
+    if (plantedTruth != null && (plantedTruth < 1 || zoneChain == null)) {
+      throw new IllegalArgumentException("--planted-truth needs a positive N and --zone-chain");
+    }
+    if (plantedTruth == null && (zoneChain != null || truth != null)) {
+      throw new IllegalArgumentException("--zone-chain and --truth go with --planted-truth");
     }
     GeneratorSettings settings;
     if (defaults != null) {
@@ -861,15 +1059,39 @@ public final class EnterpriseGenerator {
     Path outPath = Path.of(out);
     Path plantedPath =
         planted != null ? Path.of(planted) : outPath.resolveSibling("planted-bad-rows.csv");
-    GeneratedSample sample =
-        generate(
-            settings,
-            SampleInputs.readZones(Path.of(zones)),
-            SampleInputs.readChainNodes(Path.of(chainNodes)));
+    List<ZoneRef> zoneRefs = SampleInputs.readZones(Path.of(zones));
+    List<ChainNodeRef> nodeRefs = SampleInputs.readChainNodes(Path.of(chainNodes));
+    GeneratedSample sample;
+    String truthNote = "";
+    if (plantedTruth != null) {
+      Path truthPath = truth != null ? Path.of(truth) : outPath.resolveSibling("truth.csv");
+      PlantedTruthSample withTruth =
+          generateWithTruth(
+              settings,
+              zoneRefs,
+              nodeRefs,
+              SampleInputs.readZoneChain(Path.of(zoneChain)),
+              plantedTruth);
+      sample = withTruth.sample();
+      PlantedTruth.write(PlantedTruth.toCsv(withTruth.truth()), truthPath);
+      Path noisePath = truthPath.resolveSibling("noise-gap-fillers.csv");
+      PlantedTruth.write(PlantedTruth.noiseToCsv(withTruth.noiseGapFillers()), noisePath);
+      truthNote =
+          String.format(
+              ", %d planted-truth enterprises after them (truth in %s, noise gap-fillers in %s)",
+              withTruth.truth().size(), truthPath, noisePath);
+    } else {
+      sample = generate(settings, zoneRefs, nodeRefs);
+    }
     EnterpriseCsv.write(sample, outPath);
     EnterpriseCsv.writePlanted(sample.planted(), plantedPath);
     return String.format(
-        "wrote %d rows (%d planted bad rows) to %s, planted list to %s (seed %d)",
-        sample.rows().size(), sample.planted().size(), outPath, plantedPath, settings.seed());
+        "wrote %d rows (%d planted bad rows%s) to %s, planted list to %s (seed %d)",
+        sample.rows().size(),
+        sample.planted().size(),
+        truthNote,
+        outPath,
+        plantedPath,
+        settings.seed());
   }
 }

@@ -7,7 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the zones and chain-node CSV files (data-contract columns) the generator draws from. */
+/**
+ * Reads the zones, chain-node and zone-chain CSV files (data-contract columns) the generator draws
+ * from.
+ */
 public final class SampleInputs {
   private SampleInputs() {}
 
@@ -39,6 +42,21 @@ public final class SampleInputs {
               splitArray(row.getOrDefault("keywords", ""))));
     }
     return nodes;
+  }
+
+  /** The zone chain maps; status is kept in lower case, as the contract compares it. */
+  public static List<ZoneChainRef> readZoneChain(Path file) throws IOException {
+    List<ZoneChainRef> rows = new ArrayList<>();
+    for (Map<String, String> row : Csv.readRows(file)) {
+      String priority = row.get("priority");
+      rows.add(
+          new ZoneChainRef(
+              required(row, "zone_id", file),
+              required(row, "node_id", file),
+              required(row, "status", file).toLowerCase(java.util.Locale.ROOT),
+              priority == null || priority.isBlank() ? null : Integer.valueOf(priority.trim())));
+    }
+    return rows;
   }
 
   /** Splits a `;`-separated array cell, trimming items and dropping empty ones. */
