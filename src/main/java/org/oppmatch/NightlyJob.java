@@ -107,12 +107,18 @@ public final class NightlyJob {
             .appName("opportunity-engine nightly " + args.runDate())
             .getOrCreate();
     int code;
+    String master = spark.sparkContext().master();
     try {
       code = execute(spark, args, config, System.out, System.err);
     } finally {
       spark.stop();
     }
-    System.exit(code);
+    // on YARN an explicit System.exit, even 0, marks the application failed: there a success
+    // just returns; everywhere else the exit code is the contract's, and stray threads cannot
+    // keep the process alive
+    if (code != 0 || !master.startsWith("yarn")) {
+      System.exit(code);
+    }
   }
 
   /** Runs the job on a session and returns the exit code of job-contract.md. */

@@ -44,6 +44,7 @@ public final class Features {
   public static final String NODES = "_nodes";
   public static final String OPPS = "_opps";
   public static final String PRIORITY_BEST = "_priority_best";
+  public static final String NODE_PRIMARY = "_node_primary";
   public static final String DISTANCE_KM = "_distance_km";
   public static final String ZONE_NAME = "_zone_name";
   public static final String ZONE_ECOSYSTEM = "_zone_ecosystem";

@@ -1,5 +1,6 @@
 package org.oppmatch.match;
 
+import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
@@ -188,6 +189,9 @@ public final class Matching {
                     isNode,
                     struct(
                         roleRank.as("role_rank"),
+                        // a node matched on the primary code sorts before the same role on a
+                        // secondary one
+                        col(Features.PRIMARY).unary_$bang().as("secondary"),
                         coalesce(col(Cols.PRIORITY), lit(9)).as("priority"),
                         col(Cols.NODE_ID).as("node_id"),
                         col(Features.NODE_NAME).as("node_name"),
@@ -229,7 +233,9 @@ public final class Matching {
                 Cols.CHAIN_ROLE, coalesce(best.getField("role"), lit("none")),
                 Features.PRIORITY_BEST,
                     when(best.getField("priority").leq(5), best.getField("priority")),
-                Cols.MATCHED_NODE_IDS, transform(col(Features.NODES), n -> n.getField("node_id")),
+                Features.NODE_PRIMARY, best.getField("secondary").unary_$bang(),
+                Cols.MATCHED_NODE_IDS,
+                    array_distinct(transform(col(Features.NODES), n -> n.getField("node_id"))),
                 Features.SUPPLIER,
                     exists(
                         col(Features.NODES),

@@ -13,11 +13,11 @@ import java.util.Optional;
  */
 public enum Factor {
   /** Depth of the match on the GB/T 4754 hierarchy; primary code above secondary codes. */
-  INDUSTRY_FIT("industry_fit", 25),
+  INDUSTRY_FIT("industry_fit", 20),
   /** 补链 above 强链 above 延链, raised by the node's priority and a chain-leader tag. */
-  CHAIN_ROLE("chain_role", 25),
+  CHAIN_ROLE("chain_role", 40),
   /** Best similarity to the zone's open scenario opportunities. */
-  OPPORTUNITY_FIT("opportunity_fit", 15),
+  OPPORTUNITY_FIT("opportunity_fit", 5),
   /** 能级: tags, size, innovation. */
   STRENGTH("strength", 15),
   /** Why now: recent signals and revenue growth. */

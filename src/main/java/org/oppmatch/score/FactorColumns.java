@@ -58,13 +58,22 @@ public final class FactorColumns {
   }
 
   public static Column chainRole(Column role, Column priority, Column chainLeader) {
+    return chainRole(role, priority, chainLeader, lit(true), 1.0);
+  }
+
+  /** As {@link FactorMath#chainRole(String, Integer, boolean, boolean, double)}. */
+  public static Column chainRole(
+      Column role, Column priority, Column chainLeader, Column primary, double secondaryFactor) {
     Column v = lookup(role, FactorMath.ROLE_VALUE, 0.0);
     Column p =
         when(priority.isNull(), lit(FactorMath.PRIORITY_ABSENT))
             .otherwise(lookup(priority, FactorMath.PRIORITY_FACTOR, FactorMath.PRIORITY_ABSENT));
     Column bonus =
         when(coalesce(chainLeader, lit(false)), lit(FactorMath.CHAIN_LEADER_BONUS)).otherwise(0.0);
-    return when(v.equalTo(0.0), lit(0.0)).otherwise(clamp01(v.multiply(p).plus(bonus)));
+    Column value = clamp01(v.multiply(p).plus(bonus));
+    return when(v.equalTo(0.0), lit(0.0))
+        .when(coalesce(primary, lit(true)), value)
+        .otherwise(value.multiply(secondaryFactor));
   }
 
   public static Column tagValue(Column tags) {
@@ -210,7 +219,9 @@ public final class FactorColumns {
           chainRole(
               col(Cols.CHAIN_ROLE),
               col(Features.PRIORITY_BEST),
-              exists(coalesce(col(Cols.TAGS), emptyStrings()), t -> t.equalTo("chain_leader")));
+              exists(coalesce(col(Cols.TAGS), emptyStrings()), t -> t.equalTo("chain_leader")),
+              col(Features.NODE_PRIMARY),
+              config.scoring.secondaryCodeFactor);
       case OPPORTUNITY_FIT ->
           coalesce(try_element_at(col(Features.OPPS), lit(1)).getField("similarity"), lit(0.0));
       case STRENGTH ->

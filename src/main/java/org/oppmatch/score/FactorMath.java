@@ -108,15 +108,24 @@ public final class FactorMath {
 
   /** Chain role: the role's value, scaled by priority, plus the chain-leader bonus. */
   public static double chainRole(String role, Integer priority, boolean chainLeader) {
+    return chainRole(role, priority, chainLeader, true, 1.0);
+  }
+
+  /**
+   * Chain role as above, discounted by {@code secondaryFactor} when the node is matched only
+   * through a secondary industry code: a firm whose main business is elsewhere fills a gap less
+   * surely.
+   */
+  public static double chainRole(
+      String role, Integer priority, boolean chainLeader, boolean primary, double secondaryFactor) {
     double v = ROLE_VALUE.getOrDefault(role, 0.0);
     if (v == 0) {
       return 0;
     }
     double p =
-        priority == null
-            ? PRIORITY_ABSENT
-            : PRIORITY_FACTOR.getOrDefault(priority, PRIORITY_ABSENT);
-    return clamp01(v * p + (chainLeader ? CHAIN_LEADER_BONUS : 0));
+        priority == null ? PRIORITY_ABSENT : PRIORITY_FACTOR.getOrDefault(priority, PRIORITY_ABSENT);
+    double value = clamp01(v * p + (chainLeader ? CHAIN_LEADER_BONUS : 0));
+    return primary ? value : value * secondaryFactor;
   }
 
   /** Tag part of strength: the best tag's value plus a little for each further known tag. */

@@ -96,7 +96,8 @@ class FactorColumnsTest {
         df.select(
             col("*"),
             FactorColumns.industryFit(col("depth"), col("primary"), 0.7).as("c_industry"),
-            FactorColumns.chainRole(col("role"), col("priority"), col("leader")).as("c_chain"),
+            FactorColumns.chainRole(col("role"), col("priority"), col("leader"), col("primary"), 0.7)
+                .as("c_chain"),
             FactorColumns.strength(
                     FactorColumns.tagValue(col("tags")),
                     FactorColumns.sizeValue(col("revenue"), 1e11),
@@ -120,7 +121,8 @@ class FactorColumnsTest {
           FactorMath.industryFit(r.getAs("depth"), r.getAs("primary"), 0.7),
           r.<Double>getAs("c_industry"), EPS, at);
       assertEquals(
-          FactorMath.chainRole(r.getAs("role"), r.getAs("priority"), r.getAs("leader")),
+          FactorMath.chainRole(
+              r.getAs("role"), r.getAs("priority"), r.getAs("leader"), r.getAs("primary"), 0.7),
           r.<Double>getAs("c_chain"), EPS, at);
       List<String> tags = r.getList(r.fieldIndex("tags"));
       assertEquals(
