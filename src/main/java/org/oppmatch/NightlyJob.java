@@ -1,6 +1,5 @@
 package org.oppmatch;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -20,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
@@ -68,7 +66,12 @@ public final class NightlyJob {
   /** Outputs in the order they are published; the manifest follows them. */
   public static final List<String> OUTPUTS =
       List.of(
-          TARGETS, OPPORTUNITY_MATCHES, QUARANTINE, DROPPED, ExportStage.EXPORTS, ExportStage.REPORT);
+          TARGETS,
+          OPPORTUNITY_MATCHES,
+          QUARANTINE,
+          DROPPED,
+          ExportStage.EXPORTS,
+          ExportStage.REPORT);
 
   /** The outputs this run publishes: the people's exports can be switched off. */
   private List<String> outputs() {
@@ -188,7 +191,9 @@ public final class NightlyJob {
         progress.println("[nightly] completed the interrupted publication of run_date=" + date);
       }
       publisher.cleanStale();
-      spark.sparkContext().setJobGroup("nightly-" + args.runDate(), "nightly run " + args.runDate(), false);
+      spark
+          .sparkContext()
+          .setJobGroup("nightly-" + args.runDate(), "nightly run " + args.runDate(), false);
       Inputs inputs = readAndValidate(manifest, timer, cached);
       writeOutputs(inputs, publisher, manifest, timer, cached);
       FaultInjection.at("publish");
@@ -288,7 +293,9 @@ public final class NightlyJob {
           t.tableName(),
           inputCounts(
               sources.get(t),
-              counted.stream().filter(r -> r.<String>getAs("table").equals(t.tableName())).toList()));
+              counted.stream()
+                  .filter(r -> r.<String>getAs("table").equals(t.tableName()))
+                  .toList()));
     }
     checkQuarantineShares(manifest);
     return new Inputs(validated, accepted, industryNames);
@@ -487,9 +494,7 @@ public final class NightlyJob {
     Map<String, Map<String, Long>> zones = new java.util.TreeMap<>();
     for (Row r :
         published.groupBy(col(Cols.ZONE_ID), col(Changes.MOVEMENT)).count().collectAsList()) {
-      zones
-          .computeIfAbsent(r.getString(0), z -> emptyCounts())
-          .put(r.getString(1), r.getLong(2));
+      zones.computeIfAbsent(r.getString(0), z -> emptyCounts()).put(r.getString(1), r.getLong(2));
     }
     for (Row r : dropped.groupBy(col(Cols.ZONE_ID)).count().collectAsList()) {
       zones.computeIfAbsent(r.getString(0), z -> emptyCounts()).put("dropped", r.getLong(1));
@@ -509,7 +514,10 @@ public final class NightlyJob {
   /** Writes a staged output and returns its row count, observed during the write itself. */
   private static long write(Dataset<Row> df, Path staged) {
     Observation rows = new Observation("rows_" + staged.getName());
-    df.observe(rows, count(lit(1)).as("n")).write().mode(SaveMode.Overwrite).parquet(staged.toString());
+    df.observe(rows, count(lit(1)).as("n"))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(staged.toString());
     try {
       return ((Number) rows.getAsJava().get("n")).longValue();
     } catch (InterruptedException e) {

@@ -19,9 +19,9 @@ import org.oppmatch.testing.Duck;
 import org.oppmatch.testing.Fixtures;
 
 /**
- * Two run dates on changing input: an enterprise leaves the input, one moves to another zone,
- * a strong newcomer pushes a lead off a short list. The second run's movement, dropped reasons
- * and manifest summary say exactly that.
+ * Two run dates on changing input: an enterprise leaves the input, one moves to another zone, a
+ * strong newcomer pushes a lead off a short list. The second run's movement, dropped reasons and
+ * manifest summary say exactly that.
  */
 class ChangesSinceLastRunTest {
   @TempDir static Path tmp;
@@ -29,11 +29,16 @@ class ChangesSinceLastRunTest {
 
   @BeforeAll
   static void twoRuns() {
-    Path config = Fixtures.write(tmp, "config.json", "{\"quarantine_limit\": 0.2, \"lists\": {\"top_n\": 4}}");
+    Path config =
+        Fixtures.write(
+            tmp, "config.json", "{\"quarantine_limit\": 0.2, \"lists\": {\"top_n\": 4}}");
     Path day1 = tmp.resolve("day1");
     NightlyJobEndToEndTest.writeInputs(day1);
     out = tmp.resolve("out");
-    assertEquals(0, NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(day1, out, "2026-11-20", config)), NightlyJobEndToEndTest.lastErr);
+    assertEquals(
+        0,
+        NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(day1, out, "2026-11-20", config)),
+        NightlyJobEndToEndTest.lastErr);
 
     List<Map<String, String>> ents = new ArrayList<>();
     for (Map<String, String> e : NightlyJobEndToEndTest.enterprises()) {
@@ -50,11 +55,18 @@ class ChangesSinceLastRunTest {
     Path day2 = tmp.resolve("day2");
     NightlyJobEndToEndTest.writeInputs(day2);
     Fixtures.write(day2, "enterprises.csv", Fixtures.csv(InputTable.ENTERPRISES, ents));
-    assertEquals(0, NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(day2, out, "2026-11-21", config)), NightlyJobEndToEndTest.lastErr);
+    assertEquals(
+        0,
+        NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(day2, out, "2026-11-21", config)),
+        NightlyJobEndToEndTest.lastErr);
   }
 
   static List<Map<String, Object>> rows(String output, String date, String order) {
-    return Duck.query("select * from " + Duck.parquet(out.resolve(output + "/run_date=" + date)) + " order by " + order);
+    return Duck.query(
+        "select * from "
+            + Duck.parquet(out.resolve(output + "/run_date=" + date))
+            + " order by "
+            + order);
   }
 
   @Test
@@ -62,7 +74,9 @@ class ChangesSinceLastRunTest {
     Map<String, String> aero = new TreeMap<>();
     for (Map<String, Object> r : rows("targets", "2026-11-21", "zone_id, rank")) {
       if ("Z_AERO".equals(r.get("zone_id"))) {
-        aero.put((String) r.get("enterprise_id"), r.get("rank") + ":" + r.get("movement") + ":" + r.get("previous_rank"));
+        aero.put(
+            (String) r.get("enterprise_id"),
+            r.get("rank") + ":" + r.get("movement") + ":" + r.get("previous_rank"));
       }
     }
     assertEquals(
@@ -73,7 +87,9 @@ class ChangesSinceLastRunTest {
   void droppedLeadsSayWhyTheyLeft() {
     Map<String, String> dropped = new TreeMap<>();
     for (Map<String, Object> r : rows("dropped", "2026-11-21", "zone_id, previous_rank")) {
-      dropped.put(r.get("zone_id") + "/" + r.get("enterprise_id"), r.get("reason") + "@" + r.get("previous_rank"));
+      dropped.put(
+          r.get("zone_id") + "/" + r.get("enterprise_id"),
+          r.get("reason") + "@" + r.get("previous_rank"));
     }
     assertEquals(
         Map.of(
@@ -85,9 +101,14 @@ class ChangesSinceLastRunTest {
 
   @Test
   void theManifestSummarisesTheChangePerZone() throws IOException {
-    JsonNode c = new ObjectMapper().readTree(out.resolve("manifests/run_date=2026-11-21.json").toFile()).get("changes");
+    JsonNode c =
+        new ObjectMapper()
+            .readTree(out.resolve("manifests/run_date=2026-11-21.json").toFile())
+            .get("changes");
     assertEquals("2026-11-20", c.get("previous_run_date").asText());
-    assertEquals("{\"new\":2,\"up\":0,\"down\":1,\"same\":1,\"dropped\":2}", c.at("/zones/Z_AERO").toString());
+    assertEquals(
+        "{\"new\":2,\"up\":0,\"down\":1,\"same\":1,\"dropped\":2}",
+        c.at("/zones/Z_AERO").toString());
     assertEquals(1, c.at("/zones/Z_CHIP/dropped").asLong());
   }
 }

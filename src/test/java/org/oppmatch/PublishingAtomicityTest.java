@@ -26,9 +26,9 @@ import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.testing.Fixtures;
 
 /**
- * A run that fails in any stage, or is killed with SIGKILL while writing or while swapping,
- * leaves the earlier publication of the same date intact and readable and never shows a partial
- * partition; the next run cleans up or completes what was interrupted.
+ * A run that fails in any stage, or is killed with SIGKILL while writing or while swapping, leaves
+ * the earlier publication of the same date intact and readable and never shows a partial partition;
+ * the next run cleans up or completes what was interrupted.
  */
 class PublishingAtomicityTest {
   static final String DATE = "2026-11-20";
@@ -96,21 +96,35 @@ class PublishingAtomicityTest {
   }
 
   @ParameterizedTest(name = "a failure at {0} keeps the earlier publication")
-  @ValueSource(strings = {"check_inputs", "validate", "match", "score_rank", "opportunity_matches", "quarantine", "dropped", "publish"})
+  @ValueSource(
+      strings = {
+        "check_inputs",
+        "validate",
+        "match",
+        "score_rank",
+        "opportunity_matches",
+        "quarantine",
+        "dropped",
+        "publish"
+      })
   void aFailureInAnyStageKeepsTheEarlierPublication(String stage) throws IOException {
     Path out = published("fail-" + stage);
     // outputs of the stages before the failure are staged, never visible
     Map<String, byte[]> before = snapshot(out);
     System.setProperty(FaultInjection.FAIL, stage);
     try {
-      assertEquals(1, NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, DATE, config)));
+      assertEquals(
+          1, NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, DATE, config)));
     } finally {
       System.clearProperty(FaultInjection.FAIL);
     }
-    assertTrue(NightlyJobEndToEndTest.lastErr.contains("injected failure at stage " + stage), NightlyJobEndToEndTest.lastErr);
+    assertTrue(
+        NightlyJobEndToEndTest.lastErr.contains("injected failure at stage " + stage),
+        NightlyJobEndToEndTest.lastErr);
     assertSame(before, snapshot(out));
     try (Stream<Path> s = Files.list(out.resolve("manifests/failed"))) {
-      assertEquals(1, s.filter(f -> f.toString().endsWith(".json")).count(), "one failure manifest");
+      assertEquals(
+          1, s.filter(f -> f.toString().endsWith(".json")).count(), "one failure manifest");
     }
   }
 
@@ -120,8 +134,12 @@ class PublishingAtomicityTest {
     Map<String, byte[]> before = snapshot(out);
     killAt("quarantine", out);
     assertSame(before, snapshot(out));
-    assertTrue(Files.exists(out.resolve("_staging")), "the killed attempt's staging is left behind");
-    assertEquals(0, NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, DATE, config)), NightlyJobEndToEndTest.lastErr);
+    assertTrue(
+        Files.exists(out.resolve("_staging")), "the killed attempt's staging is left behind");
+    assertEquals(
+        0,
+        NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, DATE, config)),
+        NightlyJobEndToEndTest.lastErr);
     try (Stream<Path> s = Files.list(out.resolve("_staging"))) {
       assertEquals(0, s.count(), "the next run removed the stale staging");
     }
@@ -136,7 +154,10 @@ class PublishingAtomicityTest {
     assertFalse(Files.exists(out.resolve("manifests/run_date=" + DATE + ".json")));
     assertTrue(Files.exists(out.resolve("_publishing/run_date=" + DATE + ".json")));
     // the next run, of another date, first completes the interrupted publication
-    assertEquals(0, NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, "2026-11-21", config)), NightlyJobEndToEndTest.lastErr);
+    assertEquals(
+        0,
+        NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, "2026-11-21", config)),
+        NightlyJobEndToEndTest.lastErr);
     assertTrue(Files.exists(out.resolve("manifests/run_date=" + DATE + ".json")));
     assertFalse(Files.exists(out.resolve("_publishing/run_date=" + DATE + ".json")));
     // the completed publication is the killed attempt's: the same rows as the first run's
@@ -151,7 +172,10 @@ class PublishingAtomicityTest {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (a.startsWith("--add-") || a.startsWith("-XX:+Ignore") || a.startsWith("-Djdk.") || a.startsWith("-Dio.netty")) {
+      if (a.startsWith("--add-")
+          || a.startsWith("-XX:+Ignore")
+          || a.startsWith("-Djdk.")
+          || a.startsWith("-Dio.netty")) {
         cmd.add(a);
       }
     }
@@ -171,7 +195,8 @@ class PublishingAtomicityTest {
     Process p = pb.start();
     boolean paused = false;
     StringBuilder log = new StringBuilder();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = r.readLine()) != null) {
         log.append(line).append('\n');

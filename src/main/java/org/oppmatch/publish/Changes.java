@@ -14,9 +14,9 @@ import org.apache.spark.sql.Row;
 import org.oppmatch.schema.Cols;
 
 /**
- * What changed since the previous published run: movement of each lead, and the leads that left
- * the lists with the reason. Both sides are lead lists, bounded by top_n per zone; the big
- * enterprise table is only probed with a broadcast semi-join.
+ * What changed since the previous published run: movement of each lead, and the leads that left the
+ * lists with the reason. Both sides are lead lists, bounded by top_n per zone; the big enterprise
+ * table is only probed with a broadcast semi-join.
  */
 public final class Changes {
   private Changes() {}
@@ -72,9 +72,8 @@ public final class Changes {
   }
 
   /**
-   * Leads of the previous run that are not on the same zone's list now, with why: the
-   * enterprise left the input, moved to another zone, its opportunities closed, or it fell below
-   * the list.
+   * Leads of the previous run that are not on the same zone's list now, with why: the enterprise
+   * left the input, moved to another zone, its opportunities closed, or it fell below the list.
    *
    * @param current this run's leads (zone_id, enterprise_id)
    * @param enterpriseIds accepted enterprise ids of this run (large; probed, never collected)
@@ -109,7 +108,10 @@ public final class Changes {
     Dataset<Row> present =
         enterpriseIds
             .select(col(Cols.ENTERPRISE_ID).as("_present"))
-            .join(broadcast(left.select(col(Cols.ENTERPRISE_ID).as("_l_ent")).distinct()), col("_present").equalTo(col("_l_ent")), "left_semi");
+            .join(
+                broadcast(left.select(col(Cols.ENTERPRISE_ID).as("_l_ent")).distinct()),
+                col("_present").equalTo(col("_l_ent")),
+                "left_semi");
     Column open = org.apache.spark.sql.functions.collect_set(col(Cols.OPPORTUNITY_ID));
     Dataset<Row> openIds = openOpportunityIds.agg(open.as("_open"));
     Dataset<Row> withWhere =

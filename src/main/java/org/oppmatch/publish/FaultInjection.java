@@ -1,9 +1,9 @@
 package org.oppmatch.publish;
 
 /**
- * Test hooks for the atomicity tests: with the system property {@code oppmatch.fault.fail} set to
- * a stage name the run fails as that stage starts, and with {@code oppmatch.fault.pause} it
- * sleeps there (so a test can kill the process at that moment). Unset in production: no effect.
+ * Test hooks for the atomicity tests: with the system property {@code oppmatch.fault.fail} set to a
+ * stage name the run fails as that stage starts, and with {@code oppmatch.fault.pause} it sleeps
+ * there (so a test can kill the process at that moment). Unset in production: no effect.
  */
 public final class FaultInjection {
   public static final String FAIL = "oppmatch.fault.fail";

@@ -79,8 +79,8 @@ public final class Publisher {
   }
 
   /**
-   * Removes staging and trash that killed runs left behind: this date's, and any old enough.
-   * Call {@link #recover} first: it needs the staging of interrupted publications.
+   * Removes staging and trash that killed runs left behind: this date's, and any old enough. Call
+   * {@link #recover} first: it needs the staging of interrupted publications.
    */
   public void cleanStale() throws IOException {
     for (String dir : List.of(STAGING, TRASH)) {
@@ -110,10 +110,10 @@ public final class Publisher {
   /**
    * Publishes the staged outputs and then the manifest. Up to the journal write nothing visible
    * changes, so a run killed earlier leaves every publication as it was. The journal names the
-   * attempt; from then on the publication is completed forward, by this run or, if it is killed,
-   * by the next run's {@link #recover}: the date's old manifest is moved aside first (readers
-   * treat a date without manifest as not published), each output partition is replaced by one
-   * directory rename, and the new manifest comes last.
+   * attempt; from then on the publication is completed forward, by this run or, if it is killed, by
+   * the next run's {@link #recover}: the date's old manifest is moved aside first (readers treat a
+   * date without manifest as not published), each output partition is replaced by one directory
+   * rename, and the new manifest comes last.
    */
   public void publish(List<String> outputs, String manifestJson) throws IOException {
     writeAtomically(new Path(stagingRoot(), STAGED_MANIFEST), manifestJson);
@@ -153,8 +153,8 @@ public final class Publisher {
   }
 
   /**
-   * Completes every publication that a killed run left half done (its journal is still there),
-   * so that the next run starts from a consistent output. Returns the dates completed.
+   * Completes every publication that a killed run left half done (its journal is still there), so
+   * that the next run starts from a consistent output. Returns the dates completed.
    */
   public static List<String> recover(FileSystem fs, Path root) throws IOException {
     Path dir = new Path(root, JOURNAL);

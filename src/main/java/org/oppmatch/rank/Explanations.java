@@ -123,7 +123,8 @@ public final class Explanations {
                     .and(col(Features.DISTANCE_KM).leq(config.scoring.cooperationRadiusKm)),
                 lit("WITHIN_" + (long) config.scoring.cooperationRadiusKm + "KM")),
             when(
-                col(Features.SUPPLIER).and(col(Features.DISTANCE_KM).leq(config.scoring.cooperationRadiusKm)),
+                col(Features.SUPPLIER)
+                    .and(col(Features.DISTANCE_KM).leq(config.scoring.cooperationRadiusKm)),
                 lit("LOCAL_SUPPLY")),
             when(col(Features.FACTOR_PREFIX + "capacity").geq(1.0), lit("SPACE_AVAILABLE")));
     return filter(
@@ -211,7 +212,10 @@ public final class Explanations {
                             col(Features.SUPPLIER),
                             lit("公里，可在" + (long) config.scoring.cooperationRadiusKm + "公里半径内就近配套"))
                         .otherwise(
-                            lit("公里，在" + (long) config.scoring.cooperationRadiusKm + "公里协作配套半径内"))));
+                            lit(
+                                "公里，在"
+                                    + (long) config.scoring.cooperationRadiusKm
+                                    + "公里协作配套半径内"))));
     return concat(
         concat_ws("；", rolePiece, industryPiece, oppPiece, tagPiece, signalPiece, geoPiece),
         lit("。"));

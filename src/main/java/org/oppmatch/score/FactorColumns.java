@@ -195,13 +195,14 @@ public final class FactorColumns {
   public static Column capacity(
       Column manufacturing, Column employees, Column factoryM2, Column landHa, Column officeM2) {
     Column staff =
-        greatest(
-            coalesce(employees, lit(0)), when(manufacturing, lit(10)).otherwise(lit(5)));
+        greatest(coalesce(employees, lit(0)), when(manufacturing, lit(10)).otherwise(lit(5)));
     Column factorySpace =
-        coalesce(factoryM2, lit(0.0)).plus(coalesce(landHa, lit(0.0)).multiply(FactorMath.FACTORY_M2_PER_HA));
+        coalesce(factoryM2, lit(0.0))
+            .plus(coalesce(landHa, lit(0.0)).multiply(FactorMath.FACTORY_M2_PER_HA));
     Column factory =
         when(factoryM2.isNull().and(landHa.isNull()), lit(FactorMath.CAPACITY_UNKNOWN))
-            .otherwise(clamp01(factorySpace.divide(staff.multiply(FactorMath.FACTORY_M2_PER_EMPLOYEE))));
+            .otherwise(
+                clamp01(factorySpace.divide(staff.multiply(FactorMath.FACTORY_M2_PER_EMPLOYEE))));
     Column office =
         when(officeM2.isNull(), lit(FactorMath.CAPACITY_UNKNOWN))
             .otherwise(clamp01(officeM2.divide(staff.multiply(FactorMath.OFFICE_M2_PER_EMPLOYEE))));

@@ -66,6 +66,7 @@ public final class FactorMath {
 
   /** An upstream or midstream supplier within the radius: local supply (本地配套). */
   public static final double GEO_LOCAL_SUPPLY = 0.9;
+
   public static final double GEO_DOMESTIC = 0.4;
   public static final double GEO_ABROAD = 0.25;
   public static final double GEO_UNKNOWN = 0.3;
@@ -123,7 +124,9 @@ public final class FactorMath {
       return 0;
     }
     double p =
-        priority == null ? PRIORITY_ABSENT : PRIORITY_FACTOR.getOrDefault(priority, PRIORITY_ABSENT);
+        priority == null
+            ? PRIORITY_ABSENT
+            : PRIORITY_FACTOR.getOrDefault(priority, PRIORITY_ABSENT);
     double value = clamp01(v * p + (chainLeader ? CHAIN_LEADER_BONUS : 0));
     return primary ? value : value * secondaryFactor;
   }
@@ -229,8 +232,8 @@ public final class FactorMath {
   }
 
   /**
-   * Zone capacity: the space the zone has available against what the enterprise would need
-   * (factory space and land for a manufacturer, offices otherwise), 1 when it fits.
+   * Zone capacity: the space the zone has available against what the enterprise would need (factory
+   * space and land for a manufacturer, offices otherwise), 1 when it fits.
    */
   public static double capacity(
       boolean manufacturing, Integer employees, Double factoryM2, Double landHa, Double officeM2) {
@@ -239,7 +242,8 @@ public final class FactorMath {
       if (factoryM2 == null && landHa == null) {
         return CAPACITY_UNKNOWN;
       }
-      double space = (factoryM2 == null ? 0 : factoryM2) + (landHa == null ? 0 : landHa * FACTORY_M2_PER_HA);
+      double space =
+          (factoryM2 == null ? 0 : factoryM2) + (landHa == null ? 0 : landHa * FACTORY_M2_PER_HA);
       return clamp01(space / (staff * FACTORY_M2_PER_EMPLOYEE));
     }
     if (officeM2 == null) {

@@ -51,7 +51,8 @@ class ChangesTest {
         leads(
             new Object[] {"Z1", "STAYS", "留下", 1, new String[] {}},
             new Object[] {"Z2", "MOVED", "换园区", 1, new String[] {}});
-    Dataset<Row> enterprises = ids("enterprise_id", "STAYS", "MOVED", "CLOSED", "STILL_OPEN", "BELOW", "OTHER");
+    Dataset<Row> enterprises =
+        ids("enterprise_id", "STAYS", "MOVED", "CLOSED", "STILL_OPEN", "BELOW", "OTHER");
     Dataset<Row> open = ids("opportunity_id", "O_OPEN");
 
     Map<String, String> reasons = new TreeMap<>();
@@ -84,12 +85,15 @@ class ChangesTest {
             new Object[] {"Z1", "D", "d", 4, new String[] {}});
     Map<String, String> movement = new TreeMap<>();
     for (Row r : Changes.withMovement(current, previous).collectAsList()) {
-      movement.put(r.getAs("enterprise_id"), r.getAs("movement") + "/" + r.getAs("previous_rank") + "/" + r.getAs("is_new"));
+      movement.put(
+          r.getAs("enterprise_id"),
+          r.getAs("movement") + "/" + r.getAs("previous_rank") + "/" + r.getAs("is_new"));
     }
     assertEquals(
         Map.of("A", "down/1/false", "B", "up/2/false", "C", "same/3/false", "D", "new/null/true"),
         movement);
-    List<Row> first = Changes.withMovement(current, null).select("movement", "is_new").distinct().collectAsList();
+    List<Row> first =
+        Changes.withMovement(current, null).select("movement", "is_new").distinct().collectAsList();
     assertEquals("[[new,true]]", first.toString(), "the first run: every lead is new");
   }
 }

@@ -96,7 +96,8 @@ class FactorColumnsTest {
         df.select(
             col("*"),
             FactorColumns.industryFit(col("depth"), col("primary"), 0.7).as("c_industry"),
-            FactorColumns.chainRole(col("role"), col("priority"), col("leader"), col("primary"), 0.7)
+            FactorColumns.chainRole(
+                    col("role"), col("priority"), col("leader"), col("primary"), 0.7)
                 .as("c_chain"),
             FactorColumns.strength(
                     FactorColumns.tagValue(col("tags")),
@@ -111,7 +112,11 @@ class FactorColumnsTest {
             FactorColumns.geography(col("metro"), col("dist"), col("country"), 300, col("supplier"))
                 .as("c_geo"),
             FactorColumns.capacity(
-                    col("manufacturing"), col("employees"), col("factory"), col("land"), col("office"))
+                    col("manufacturing"),
+                    col("employees"),
+                    col("factory"),
+                    col("land"),
+                    col("office"))
                 .as("c_capacity"));
     List<Row> rows = out.collectAsList();
     assertEquals(grid().size(), rows.size());
@@ -119,15 +124,21 @@ class FactorColumnsTest {
       String at = r.toString();
       assertEquals(
           FactorMath.industryFit(r.getAs("depth"), r.getAs("primary"), 0.7),
-          r.<Double>getAs("c_industry"), EPS, at);
+          r.<Double>getAs("c_industry"),
+          EPS,
+          at);
       assertEquals(
           FactorMath.chainRole(
               r.getAs("role"), r.getAs("priority"), r.getAs("leader"), r.getAs("primary"), 0.7),
-          r.<Double>getAs("c_chain"), EPS, at);
+          r.<Double>getAs("c_chain"),
+          EPS,
+          at);
       List<String> tags = r.getList(r.fieldIndex("tags"));
       assertEquals(
           FactorMath.strength(tags, r.getAs("revenue"), r.getAs("patents"), r.getAs("rd"), 1e11),
-          r.<Double>getAs("c_strength"), EPS, at);
+          r.<Double>getAs("c_strength"),
+          EPS,
+          at);
       String s = r.getAs("signal");
       double signalSum =
           s == null
@@ -136,13 +147,27 @@ class FactorColumnsTest {
                   s.split(":")[0],
                   java.time.temporal.ChronoUnit.DAYS.between(LocalDate.parse(s.split(":")[1]), RUN),
                   90);
-      assertEquals(FactorMath.momentum(signalSum, r.getAs("growth")), r.<Double>getAs("c_momentum"), EPS, at);
       assertEquals(
-          FactorMath.geography(r.getAs("metro"), r.getAs("dist"), r.getAs("country"), 300, r.getAs("supplier")),
-          r.<Double>getAs("c_geo"), EPS, at);
+          FactorMath.momentum(signalSum, r.getAs("growth")),
+          r.<Double>getAs("c_momentum"),
+          EPS,
+          at);
       assertEquals(
-          FactorMath.capacity(r.getAs("manufacturing"), r.getAs("employees"), r.getAs("factory"), r.getAs("land"), r.getAs("office")),
-          r.<Double>getAs("c_capacity"), EPS, at);
+          FactorMath.geography(
+              r.getAs("metro"), r.getAs("dist"), r.getAs("country"), 300, r.getAs("supplier")),
+          r.<Double>getAs("c_geo"),
+          EPS,
+          at);
+      assertEquals(
+          FactorMath.capacity(
+              r.getAs("manufacturing"),
+              r.getAs("employees"),
+              r.getAs("factory"),
+              r.getAs("land"),
+              r.getAs("office")),
+          r.<Double>getAs("c_capacity"),
+          EPS,
+          at);
     }
   }
 
@@ -154,9 +179,15 @@ class FactorColumnsTest {
             .createDataFrame(
                 Arrays.stream(values).mapToObj(v -> RowFactory.create(v)).toList(),
                 new StructType().add("v", "double"));
-    List<Row> rounded = df.select(col("v"), org.apache.spark.sql.functions.round(col("v"), 2).as("r")).collectAsList();
+    List<Row> rounded =
+        df.select(col("v"), org.apache.spark.sql.functions.round(col("v"), 2).as("r"))
+            .collectAsList();
     for (Row r : rounded) {
-      assertEquals(FactorMath.round2(r.getDouble(0)), r.getDouble(1), 0.0, "round(" + r.getDouble(0) + ", 2)");
+      assertEquals(
+          FactorMath.round2(r.getDouble(0)),
+          r.getDouble(1),
+          0.0,
+          "round(" + r.getDouble(0) + ", 2)");
     }
   }
 }

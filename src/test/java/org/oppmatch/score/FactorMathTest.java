@@ -244,12 +244,16 @@ class FactorMathTest {
   void capacityComparesAvailableSpaceWithWhatTheEnterpriseNeeds() {
     // a 100-person manufacturer needs 4,000 m2 of factory space
     assertEquals(1.0, FactorMath.capacity(true, 100, 4000.0, null, null), EPS);
-    assertEquals(0.5, FactorMath.capacity(true, 100, 2000.0, null, 1e9), EPS, "offices do not count");
-    assertEquals(1.0, FactorMath.capacity(true, 100, null, 1.0, null), EPS, "1 ha of land is enough");
-    assertEquals(FactorMath.CAPACITY_UNKNOWN, FactorMath.capacity(true, 100, null, null, 5000.0), EPS);
+    assertEquals(
+        0.5, FactorMath.capacity(true, 100, 2000.0, null, 1e9), EPS, "offices do not count");
+    assertEquals(
+        1.0, FactorMath.capacity(true, 100, null, 1.0, null), EPS, "1 ha of land is enough");
+    assertEquals(
+        FactorMath.CAPACITY_UNKNOWN, FactorMath.capacity(true, 100, null, null, 5000.0), EPS);
     // a 100-person service firm needs 800 m2 of offices
     assertEquals(0.25, FactorMath.capacity(false, 100, 1e6, null, 200.0), EPS);
-    assertEquals(FactorMath.CAPACITY_UNKNOWN, FactorMath.capacity(false, 100, 1e6, 10.0, null), EPS);
+    assertEquals(
+        FactorMath.CAPACITY_UNKNOWN, FactorMath.capacity(false, 100, 1e6, 10.0, null), EPS);
     assertTrue(FactorMath.isManufacturing("3741") && FactorMath.isManufacturing("13"));
     assertTrue(!FactorMath.isManufacturing("6520") && !FactorMath.isManufacturing("0111"));
   }
@@ -257,7 +261,8 @@ class FactorMathTest {
   @Test
   void geographyRadiusIsInclusiveAndUnknownPlacesGetTheUnknownValue() {
     assertEquals(FactorMath.GEO_RADIUS, FactorMath.geography(false, 300.0, null, 300, false), EPS);
-    assertEquals(FactorMath.GEO_DOMESTIC, FactorMath.geography(false, 300.01, "CN", 300, false), EPS);
+    assertEquals(
+        FactorMath.GEO_DOMESTIC, FactorMath.geography(false, 300.01, "CN", 300, false), EPS);
     assertEquals(FactorMath.GEO_UNKNOWN, FactorMath.geography(false, null, null, 300, false), EPS);
     assertEquals(FactorMath.GEO_DOMESTIC, FactorMath.geography(false, null, "CN", 300, false), EPS);
   }
