@@ -7,14 +7,15 @@ import java.util.Set;
 
 /**
  * Word lists and reference tables the enterprise generator draws from: cities, name parts, and
- * Chinese and English industry wording keyed by GB/T 4754-2017 code prefix. Every code here is a
- * real class of the 2017 table (the tests check them against ../shared/data/gbt4754.csv).
+ * Chinese and English industry wording keyed by GB/T 4754-2017 code prefix (public for the national
+ * generator in org.oppmatch.bench, which draws from the same tables). Every code here is a real
+ * class of the 2017 table (the tests check them against ../shared/data/gbt4754.csv).
  */
-final class Vocabulary {
+public final class Vocabulary {
   private Vocabulary() {}
 
   /** A Chinese city firms register in, with its USCC division codes and a sampling weight. */
-  record City(
+  public record City(
       String name,
       String province,
       String namePrefix,
@@ -25,15 +26,16 @@ final class Vocabulary {
       List<String> divisions) {}
 
   /** A foreign city; country is ISO 3166-1 alpha-2. */
-  record ForeignCity(String country, String city, String province, double lat, double lon) {}
+  public record ForeignCity(String country, String city, String province, double lat, double lon) {}
 
   /** Wording for an industry: name words, a scope subject, and product phrases. */
-  record Industry(String prefix, List<String> words, String subject, List<String> products) {}
+  public record Industry(
+      String prefix, List<String> words, String subject, List<String> products) {}
 
   /** English wording for foreign firms. */
-  record EnglishSector(String prefix, String sector, List<String> items) {}
+  public record EnglishSector(String prefix, String sector, List<String> items) {}
 
-  static final List<City> CITIES =
+  public static final List<City> CITIES =
       List.of(
           city(
               "成都",
@@ -69,7 +71,7 @@ final class Vocabulary {
           city("无锡", "江苏省", "江苏", 31.491, 120.312, 0.015, false, "320200 320214"),
           city("常州", "江苏省", "江苏", 31.811, 119.974, 0.015, false, "320400 320411"));
 
-  static final List<ForeignCity> FOREIGN_CITIES =
+  public static final List<ForeignCity> FOREIGN_CITIES =
       List.of(
           new ForeignCity("DE", "Munich", "Bavaria", 48.137, 11.575),
           new ForeignCity("DE", "Stuttgart", "Baden-Wurttemberg", 48.776, 9.183),
@@ -86,7 +88,7 @@ final class Vocabulary {
           new ForeignCity("SG", "Singapore", "", 1.352, 103.820));
 
   /** Legal-form suffixes per country; JP and KR forms carry a comma (a quoting case). */
-  static List<String> legalForms(String country) {
+  public static List<String> legalForms(String country) {
     return switch (country) {
       case "DE" -> List.of("GmbH", "GmbH", "AG");
       case "US" -> List.of("Inc.", "Corp.", "LLC");
@@ -99,19 +101,19 @@ final class Vocabulary {
   }
 
   /** Characters for synthetic two-character brands. */
-  static final String BRAND_CHARS =
+  public static final String BRAND_CHARS =
       "星翼恒瑞创宇博睿锐泰鑫达联芯源智云航维德信安康远明嘉润盛蓝启弘致卓越晟昊辰驰腾" + "凌峰川蓉锦禾朗澜拓汇捷迅盈景沃融誉铭元坤晶曜灵麒策衡益朔岚璟珩";
 
   /** Brand pairs too close to well-known real firms; never generated. */
-  static final Set<String> BLOCKED_BRANDS =
+  public static final Set<String> BLOCKED_BRANDS =
       Set.of("恒瑞", "博睿", "云达", "安康", "联芯", "晶源", "天齐", "明德", "嘉润", "德信", "达安");
 
-  static final List<String> LATIN_HEADS =
+  public static final List<String> LATIN_HEADS =
       List.of(
           "Van", "Kor", "Ael", "Bri", "Cal", "Dex", "Ever", "Fal", "Hel", "Ion", "Lum", "Mer",
           "Nor", "Opt", "Pra", "Quan", "Ros", "Sol", "Tor", "Ul", "Ver", "Wen", "Xel", "Zen");
 
-  static final List<String> LATIN_TAILS =
+  public static final List<String> LATIN_TAILS =
       List.of("tec", "ion", "ara", "ix", "on", "era", "ant", "is", "ova", "ent", "ar", "ia");
 
   /**
@@ -416,7 +418,7 @@ final class Vocabulary {
    * producer services a target pool plausibly holds). The generator leaves out those that the chain
    * nodes or zone lead industries already name, so non-chain firms do not match by code.
    */
-  static final List<String> OTHER_CODES =
+  public static final List<String> OTHER_CODES =
       List.of(
           "1432", "1469", "1495", "1512", "1530", "1951", "2110", "2231", "2319", "2439", "2641",
           "2651", "2682", "2921", "2929", "3024", "3051", "3073", "3311", "3360", "3421", "3441",
@@ -427,10 +429,10 @@ final class Vocabulary {
           "7484", "7491", "7492", "7516", "7721", "8730");
 
   /** Generic scope tail of a Chinese business scope (经营范围). */
-  static final String SCOPE_TAIL_ZH =
+  public static final String SCOPE_TAIL_ZH =
       "技术服务、技术开发、技术咨询、技术交流、技术转让、技术推广；货物进出口；技术进出口" + "（除依法须经批准的项目外，凭营业执照依法自主开展经营活动）";
 
-  static Industry industry(String code) {
+  public static Industry industry(String code) {
     Industry best = null;
     for (Industry i : INDUSTRIES) {
       if (code.startsWith(i.prefix())
@@ -441,7 +443,7 @@ final class Vocabulary {
     return best != null ? best : new Industry("", List.of("科技", "实业"), "相关产品", List.of("相关产品"));
   }
 
-  static EnglishSector english(String code) {
+  public static EnglishSector english(String code) {
     EnglishSector best = ENGLISH.get(0);
     for (EnglishSector e : ENGLISH) {
       if (code.startsWith(e.prefix()) && e.prefix().length() > best.prefix().length()) {
@@ -452,7 +454,7 @@ final class Vocabulary {
   }
 
   /** True for manufacturing (major classes 13-43) and mining, whose scope reads 研发、生产. */
-  static boolean makesGoods(String code) {
+  public static boolean makesGoods(String code) {
     int major = Integer.parseInt(code.substring(0, 2));
     return major >= 6 && major <= 43;
   }
