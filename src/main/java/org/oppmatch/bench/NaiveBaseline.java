@@ -322,7 +322,7 @@ public final class NaiveBaseline {
                       lat == null || lon == null || zone.isNullAt(0) || zone.isNullAt(1)
                           ? null
                           : FactorMath.haversineKm(lat, lon, zone.getDouble(0), zone.getDouble(1));
-                  return FactorMath.geography(metro, d, country, radius);
+                  return FactorMath.geography(metro, d, country, radius, false);
                 },
             DataTypes.DoubleType);
     spark
