@@ -1,6 +1,7 @@
 package org.oppmatch.notebooks;
 
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,14 @@ public final class NotebookKernel {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: NotebookKernel CONNECTION_FILE");
     }
+    // The kernel sends System.err to the notebook once it runs; a channel thread that dies on
+    // an exception would then leave no trace. Report such deaths on the process's stderr.
+    PrintStream processErr = System.err;
+    Thread.setDefaultUncaughtExceptionHandler(
+        (t, e) -> {
+          processErr.println("[NotebookKernel] thread " + t.getName() + " died: " + e);
+          e.printStackTrace(processErr);
+        });
     try (InputStream in = MainApp.class.getClassLoader().getResourceAsStream("logging.properties")) {
       if (in != null) {
         LogManager.getLogManager().readConfiguration(in);
