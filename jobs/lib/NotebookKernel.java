@@ -30,9 +30,9 @@ import org.rapaio.jupyter.kernel.core.Transform;
  *       FINER trace records whose formatting fails ({@code Descriptor.toClassName}), so code
  *       generation falls back to interpreted mode and a long stack trace fills the notebook.
  *       WARNING is enough for the kernel's own log.
- *   <li>Now and then the kernel loses its shell or control thread during start-up (no exception
- *       seen; also with the kernel's own MainApp) and never answers. Such a kernel exits, so
- *       the client sees it die at once and jobs/notebooks starts the notebook again.
+ *   <li>Now and then the kernel loses its shell thread during start-up (no exception seen; also
+ *       with the kernel's own MainApp) and never answers. Such a kernel exits, so the client
+ *       sees it die at once and jobs/notebooks starts the notebook again.
  * </ol>
  */
 public final class NotebookKernel {
@@ -68,9 +68,10 @@ public final class NotebookKernel {
     channels.connect(kernel);
     // 3. above: the check, 1.5 s after the sockets are bound
     Thread.sleep(1500);
-    if (!threadAlive("Shell") || !threadAlive("Control")) {
-      processErr.println(
-          "[NotebookKernel] the kernel's shell or control thread ended during start-up; exiting");
+    // (Only the shell thread: a kernel without its control thread still runs cells, and one
+    // may already be running.)
+    if (!threadAlive("Shell")) {
+      processErr.println("[NotebookKernel] the kernel's shell thread ended during start-up; exiting");
       System.exit(3);
     }
     channels.joinUntilClose();
