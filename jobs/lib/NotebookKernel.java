@@ -30,9 +30,11 @@ import org.rapaio.jupyter.kernel.core.Transform;
  *       FINER trace records whose formatting fails ({@code Descriptor.toClassName}), so code
  *       generation falls back to interpreted mode and a long stack trace fills the notebook.
  *       WARNING is enough for the kernel's own log.
- *   <li>Now and then the kernel loses its shell thread during start-up (no exception seen; also
- *       with the kernel's own MainApp) and never answers. Such a kernel exits, so the client
- *       sees it die at once and jobs/notebooks starts the notebook again.
+ *   <li>Now and then the kernel loses its shell or control thread during start-up (no exception
+ *       seen; also with the kernel's own MainApp) and never answers. When the shell thread is
+ *       gone the kernel exits, so the client sees it die at once and jobs/notebooks starts the
+ *       notebook again; a silent kernel that kept its shell thread is left to the client's
+ *       start-up timeout (a kernel without its control thread can still run cells).
  * </ol>
  */
 public final class NotebookKernel {
