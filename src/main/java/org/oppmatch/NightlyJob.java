@@ -38,6 +38,7 @@ import org.oppmatch.match.Features;
 import org.oppmatch.match.Matching;
 import org.oppmatch.match.OpportunityMatches;
 import org.oppmatch.match.Targets;
+import org.oppmatch.match.TextFeatures;
 import org.oppmatch.publish.Changes;
 import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.publish.Manifest;
@@ -309,18 +310,23 @@ public final class NightlyJob {
     Dataset<Row> zones = in.accepted().get(InputTable.ZONES);
     Dataset<Row> openOpportunities =
         Targets.openOpportunities(in.accepted().get(InputTable.OPPORTUNITIES), args.runDate());
+    Dataset<Row> enterprises = in.accepted().get(InputTable.ENTERPRISES);
+    TextFeatures.Model text =
+        timed(
+            timer,
+            "fit_text_features",
+            () -> Matching.fitText(enterprises, openOpportunities, config));
     Dataset<Row> targets =
         Targets.leadTargets(zones)
             .unionByName(
                 Targets.nodeTargets(
                     in.accepted().get(InputTable.ZONE_CHAIN),
                     in.accepted().get(InputTable.CHAIN_NODES)))
-            .unionByName(Targets.opportunityTargets(openOpportunities, zones));
+            .unionByName(Targets.opportunityTargets(openOpportunities, zones, text));
     Dataset<Row> keyedTargets = Targets.keyed(targets).cache();
     cached.add(keyedTargets);
     Dataset<Row> features =
-        Matching.withEnterpriseFeatures(
-            in.accepted().get(InputTable.ENTERPRISES), args.runDate(), config);
+        Matching.withEnterpriseFeatures(enterprises, args.runDate(), config, text);
     Dataset<Row> matches =
         Matching.matchTargets(Matching.keyed(features), keyedTargets, config)
             .persist(StorageLevel.MEMORY_AND_DISK());

@@ -118,8 +118,9 @@ public final class DuckDbPeer {
                      WHEN 'sector_leader' THEN 0.7 WHEN 'listed' THEN 0.6
                      WHEN 'little_giant' THEN 0.55 WHEN 'specialized_sme' THEN 0.4
                      WHEN 'high_tech' THEN 0.3 ELSE -1.0 END) AS tag_values,
-                 CASE WHEN revenue_cny > 0
-                      THEN least(1.0, greatest(0.0, (log10(revenue_cny) - 6) / 5)) ELSE 0 END AS size_v,
+                 (percent_rank() OVER (PARTITION BY left(industry_codes[1], 2) ORDER BY revenue_cny)
+                  + percent_rank() OVER (PARTITION BY left(industry_codes[1], 2) ORDER BY registered_capital_cny)
+                  + percent_rank() OVER (PARTITION BY left(industry_codes[1], 2) ORDER BY employees)) / 3 AS size_v,
                  0.5 * CASE WHEN patents > 0 THEN least(1.0, log10(patents + 1) / 3) ELSE 0 END
                    + 0.5 * coalesce(least(1.0, greatest(0.0, rd_ratio / 0.1)), 0) AS rnd_v,
                  coalesce(list_sum(list_transform(coalesce(signals, []), lambda s:

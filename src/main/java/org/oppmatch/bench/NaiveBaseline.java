@@ -4,10 +4,12 @@ import static org.apache.spark.sql.functions.call_udf;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.flatten;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.percent_rank;
 import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
@@ -16,6 +18,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
@@ -80,7 +83,11 @@ public final class NaiveBaseline {
             .read()
             .parquet(inputs + "/enterprises")
             .withColumn(
-                "text", lower(concat_ws(" ", col("name"), col("business_scope"), col("products"))));
+                "text", lower(concat_ws(" ", col("name"), col("business_scope"), col("products"))))
+            // size as a percentile within the industry division, the obvious way: a window per
+            // measure, partitioned by the first two digits of the primary code
+            .withColumn("division", expr("substr(industry_codes[0], 1, 2)"))
+            .withColumn("size_v", sizePercentile());
     Dataset<Row> zones =
         spark
             .read()
@@ -129,8 +136,7 @@ public final class NaiveBaseline {
                 call_udf("chain_value", col("industry_codes"), col("chain"), col("tags")))
             .withColumn(
                 "strength",
-                call_udf(
-                    "strength", col("tags"), col("revenue_cny"), col("patents"), col("rd_ratio")))
+                call_udf("strength", col("tags"), col("size_v"), col("patents"), col("rd_ratio")))
             .withColumn("momentum", call_udf("momentum", col("signals"), col("revenue_growth")))
             .withColumn(
                 "geo",
@@ -231,11 +237,20 @@ public final class NaiveBaseline {
     return spark.read().parquet(output + "/targets").count();
   }
 
+  /** Mean of the percent ranks of revenue, capital and employees in the division. */
+  private static Column sizePercentile() {
+    Column sum = lit(0.0);
+    for (String m : new String[] {"revenue_cny", "registered_capital_cny", "employees"}) {
+      sum =
+          sum.plus(percent_rank().over(Window.partitionBy(col("division")).orderBy(col(m).asc())));
+    }
+    return sum.divide(3);
+  }
+
   private static void registerUdfs(SparkSession spark, LocalDate runDate) {
     var cfg = new org.oppmatch.config.JobConfig();
     Map<Factor, Double> w = new java.util.EnumMap<>(cfg.normalisedWeights());
     double secondary = cfg.scoring.secondaryCodeFactor;
-    double fullRevenue = cfg.scoring.revenueFullCny;
     double halfLife = cfg.scoring.signalHalfLifeDays;
     double radius = cfg.scoring.cooperationRadiusKm;
     spark
@@ -286,8 +301,8 @@ public final class NaiveBaseline {
         .register(
             "strength",
             (UDF4<Seq<String>, Double, Integer, Double, Double>)
-                (tags, revenue, patents, rd) ->
-                    FactorMath.strength(javaList(tags), revenue, patents, rd, fullRevenue),
+                (tags, sizeValue, patents, rd) ->
+                    FactorMath.strength(javaList(tags), sizeValue, patents, rd),
             DataTypes.DoubleType);
     spark
         .udf()

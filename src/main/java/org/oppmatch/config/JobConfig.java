@@ -80,9 +80,12 @@ public final class JobConfig {
     @JsonProperty("signal_half_life_days")
     public double signalHalfLifeDays = 90;
 
-    /** Revenue (CNY) at which the size part of enterprise strength is full. */
-    @JsonProperty("revenue_full_cny")
-    public double revenueFullCny = 1e11;
+    /**
+     * Firms an industry division (two digits of GB/T 4754) needs for size percentiles of its own; a
+     * smaller one is measured against the whole pool.
+     */
+    @JsonProperty("size_min_group")
+    public int sizeMinGroup = 30;
 
     /** Radius (km) of local supply cooperation (300公里协作配套半径). */
     @JsonProperty("cooperation_radius_km")
@@ -128,6 +131,17 @@ public final class JobConfig {
     @JsonProperty("min_similarity")
     public double minSimilarity = 0.3;
 
+    /**
+     * How texts become terms for the text match: {@code char_bigram} (Chinese character pairs and
+     * Latin words) or {@code hanlp} (HanLP word segmentation).
+     */
+    @JsonProperty("tokenizer")
+    public String tokenizer = "char_bigram";
+
+    /** Cosine similarity of the TF-IDF term vectors at which the text match is full. */
+    @JsonProperty("text_full_similarity")
+    public double textFullSimilarity = 0.3;
+
     /** Opportunities named per lead in matched_opportunity_ids. */
     @JsonProperty("per_lead")
     public int perLead = 3;
@@ -163,7 +177,14 @@ public final class JobConfig {
     }
     range(errors, "scoring.secondary_code_factor", scoring.secondaryCodeFactor, 0, 1);
     range(errors, "scoring.signal_half_life_days", scoring.signalHalfLifeDays, 1, 3650);
-    range(errors, "scoring.revenue_full_cny", scoring.revenueFullCny, 1e6, 1e14);
+    range(errors, "scoring.size_min_group", scoring.sizeMinGroup, 1, 1_000_000);
+    range(errors, "opportunities.text_full_similarity", opportunities.textFullSimilarity, 0.01, 1);
+    if (!List.of("char_bigram", "hanlp").contains(opportunities.tokenizer)) {
+      errors.add(
+          "opportunities.tokenizer: "
+              + opportunities.tokenizer
+              + " is not one of char_bigram, hanlp");
+    }
     range(errors, "scoring.cooperation_radius_km", scoring.cooperationRadiusKm, 1, 5000);
     range(errors, "lists.top_n", lists.topN, 1, 1_000_000);
     range(errors, "lists.min_score", lists.minScore, 0, 100);

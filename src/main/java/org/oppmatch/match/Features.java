@@ -6,6 +6,8 @@ public final class Features {
 
   // per enterprise
   public static final String TEXT = "_text";
+  public static final String E_TERMS = "_e_terms";
+  public static final String E_NORM = "_e_norm";
   public static final String TAG_VALUE = "_tag_value";
   public static final String SIZE_VALUE = "_size_value";
   public static final String RND_VALUE = "_rnd_value";
@@ -30,6 +32,9 @@ public final class Features {
   public static final String INHERITED = "_inherited";
   public static final String OPP_KEYWORDS = "_opp_keywords";
   public static final String OPP_TITLE = "_opp_title";
+  public static final String OPP_TERMS = "_opp_terms";
+  public static final String OPP_NORM = "_opp_norm";
+  public static final String OPP_BUDGET = "_opp_budget";
 
   public static final String KIND_LEAD = "lead";
   public static final String KIND_NODE = "node";
@@ -40,6 +45,8 @@ public final class Features {
   public static final String INDUSTRY_VALUE = "_industry_value";
   public static final String TEXT_HITS = "_text_hits";
   public static final String OPP_SIMILARITY = "_opp_similarity";
+  public static final String TEXT_COSINE = "_text_cosine";
+  public static final String BUDGET_FIT = "_budget_fit";
   public static final String BEST_CODE = "_best_code";
   public static final String NODES = "_nodes";
   public static final String OPPS = "_opps";

@@ -7,23 +7,19 @@ import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.instr;
-import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.posexplode;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -39,6 +35,7 @@ import org.apache.spark.sql.Row;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.score.FactorColumns;
+import org.oppmatch.score.IndustrySize;
 
 /**
  * Candidate enterprise-zone pairs: enterprises joined to the broadcast zone targets on the GB/T
@@ -59,6 +56,7 @@ public final class Matching {
     Cols.TAGS,
     Cols.REVENUE_GROWTH,
     Cols.EMPLOYEES,
+    Cols.REVENUE,
     Cols.LOCAL_PRESENCE,
     Cols.GROUP_ID,
     Features.TAG_VALUE,
@@ -70,17 +68,39 @@ public final class Matching {
     Features.MANUFACTURING
   };
 
+  /**
+   * The text model for opportunity fit: the configured tokenizer with its IDF fitted on the
+   * enterprises' and the open opportunities' texts (a Spark job: one pass over the enterprises).
+   */
+  public static TextFeatures.Model fitText(
+      Dataset<Row> enterprises, Dataset<Row> openOpportunities, JobConfig config) {
+    return TextFeatures.fit(
+        TextFeatures.Tokenizer.of(config.opportunities.tokenizer),
+        "_doc",
+        List.of(
+            enterprises.select(enterpriseText().as("_doc")),
+            openOpportunities.select(Targets.opportunityText().as("_doc"))));
+  }
+
+  /** The text of an enterprise for the text match: name, business scope and products. */
+  static Column enterpriseText() {
+    return TextFeatures.enterpriseText(
+        col(Cols.NAME), col(Cols.BUSINESS_SCOPE), col(Cols.PRODUCTS));
+  }
+
   /** Per-enterprise features, computed once, before any join. */
   public static Dataset<Row> withEnterpriseFeatures(
-      Dataset<Row> enterprises, LocalDate runDate, JobConfig config) {
+      Dataset<Row> enterprises, LocalDate runDate, JobConfig config, TextFeatures.Model text) {
     double hl = config.scoring.signalHalfLifeDays;
-    return enterprises.withColumns(
+    Dataset<Row> sized =
+        IndustrySize.withSizeValue(enterprises, config.scoring.sizeMinGroup, Features.SIZE_VALUE);
+    Dataset<Row> termed =
+        text.transform(
+            sized.withColumn(Features.TEXT, enterpriseText()), Features.TEXT, Features.E_TERMS);
+    return termed.withColumns(
         Map.of(
-            Features.TEXT,
-                lower(concat_ws(" ", col(Cols.NAME), col(Cols.BUSINESS_SCOPE), col(Cols.PRODUCTS))),
+            Features.E_NORM, TextFeatures.norm(col(Features.E_TERMS)),
             Features.TAG_VALUE, FactorColumns.tagValue(col(Cols.TAGS)),
-            Features.SIZE_VALUE,
-                FactorColumns.sizeValue(col(Cols.REVENUE), config.scoring.revenueFullCny),
             Features.RND_VALUE, FactorColumns.rndValue(col(Cols.PATENTS), col(Cols.RD_RATIO)),
             Features.SIGNAL_SUM, FactorColumns.signalSum(col(Cols.SIGNALS), runDate, hl),
             Features.BEST_SIGNAL, FactorColumns.bestSignal(col(Cols.SIGNALS), runDate, hl),
@@ -96,6 +116,8 @@ public final class Matching {
       carried.add(col(c));
     }
     carried.add(col(Features.TEXT));
+    carried.add(col(Features.E_TERMS));
+    carried.add(col(Features.E_NORM));
     List<Column> withCode = new ArrayList<>(carried);
     withCode.add(posexplode(col(Cols.INDUSTRY_CODES)).as(new String[] {"_pos", Features.E_CODE}));
     Dataset<Row> codes = features.select(withCode.toArray(Column[]::new));
@@ -132,29 +154,45 @@ public final class Matching {
         filter(
             coalesce(col(Features.OPP_KEYWORDS), FactorColumns.emptyStrings()),
             k -> instr(col(Features.TEXT), k).gt(0));
-    Column kwCount = size(coalesce(col(Features.OPP_KEYWORDS), FactorColumns.emptyStrings()));
     Column codeSim =
         when(col(Features.INHERITED), industry.multiply(INHERITED_CODE_FACTOR)).otherwise(industry);
-    Column textSim = size(hits).divide(least(kwCount, lit(KEYWORDS_FOR_FULL_TEXT_MATCH)));
-    Column similarity =
-        when(kwCount.gt(0), codeSim.multiply(0.5).plus(textSim.multiply(0.5)))
-            .otherwise(codeSim.multiply(0.5));
+    Column isOpp = col(Features.KIND).equalTo(Features.KIND_OPP);
+    Column cosine =
+        TextFeatures.cosine(
+            col(Features.E_TERMS),
+            col(Features.E_NORM),
+            col(Features.OPP_TERMS),
+            col(Features.OPP_NORM));
+    Column budgetFit = FactorColumns.budgetFit(col(Features.OPP_BUDGET), col(Cols.REVENUE));
     return joined
         .withColumns(
             Map.of(
                 Features.DEPTH, depth,
                 Features.INDUSTRY_VALUE, industry,
-                Features.TEXT_HITS, hits,
-                Features.OPP_SIMILARITY,
-                    when(col(Features.KIND).equalTo(Features.KIND_OPP), round(similarity, 4))))
-        .drop(Features.TEXT);
+                Features.TEXT_HITS, when(isOpp, hits),
+                Features.TEXT_COSINE, when(isOpp, round(cosine, 4)),
+                Features.BUDGET_FIT, when(isOpp, round(budgetFit, 4))))
+        .withColumn(
+            Features.OPP_SIMILARITY,
+            when(
+                isOpp,
+                round(
+                    FactorColumns.opportunitySimilarity(
+                        codeSim,
+                        col(Features.TEXT_COSINE),
+                        config.opportunities.textFullSimilarity,
+                        col(Features.BUDGET_FIT)),
+                    4)))
+        .drop(
+            Features.TEXT,
+            Features.E_TERMS,
+            Features.E_NORM,
+            Features.OPP_TERMS,
+            Features.OPP_NORM);
   }
 
   /** An opportunity that names no codes of its own matches on its zone's codes, worth less. */
   static final double INHERITED_CODE_FACTOR = 0.6;
-
-  /** Keywords found in an enterprise's text for a full text match (fewer if it has fewer). */
-  static final int KEYWORDS_FOR_FULL_TEXT_MATCH = 3;
 
   /**
    * One row per enterprise-zone pair with a lead-industry or chain-node match: the best industry

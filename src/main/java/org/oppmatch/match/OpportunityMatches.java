@@ -6,6 +6,7 @@ import static org.apache.spark.sql.functions.concat;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.flatten;
+import static org.apache.spark.sql.functions.format_number;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
@@ -46,7 +47,9 @@ public final class OpportunityMatches {
                             col(Features.E_CODE).as("e_code"),
                             col(Features.DEPTH).as("depth"),
                             col(Features.INHERITED).as("inherited"),
-                            col(Features.TEXT_HITS).as("hits")),
+                            col(Features.TEXT_HITS).as("hits"),
+                            col(Features.TEXT_COSINE).as("cosine"),
+                            col(Features.BUDGET_FIT).as("budget_fit")),
                         col(Features.OPP_SIMILARITY).multiply(10).plus(col(Features.DEPTH)))
                     .as("_why"));
     Column why = col("_why");
@@ -60,7 +63,14 @@ public final class OpportunityMatches {
                             why.getField("e_code"),
                             lit("@"),
                             why.getField("depth").cast(DataTypes.StringType)),
-                        when(why.getField("inherited"), lit("ZONE_LEAD_CODES"))),
+                        when(why.getField("inherited"), lit("ZONE_LEAD_CODES")),
+                        when(
+                            why.getField("cosine").gt(0),
+                            concat(lit("TEXT:"), format_number(why.getField("cosine"), 2))),
+                        when(
+                            why.getField("budget_fit").lt(1),
+                            concat(
+                                lit("BUDGET_FIT:"), format_number(why.getField("budget_fit"), 2)))),
                     transform(why.getField("hits"), k -> concat(lit("KEYWORD:"), k)))),
             Column::isNotNull);
     return best.withColumn(

@@ -42,6 +42,9 @@ public final class Targets {
     Cols.OPPORTUNITY_ID,
     Features.OPP_TITLE,
     Features.OPP_KEYWORDS,
+    Features.OPP_TERMS,
+    Features.OPP_NORM,
+    Features.OPP_BUDGET,
     Features.INHERITED
   };
 
@@ -59,6 +62,9 @@ public final class Targets {
         lit(null).cast(DataTypes.StringType).as(Cols.OPPORTUNITY_ID),
         lit(null).cast(DataTypes.StringType).as(Features.OPP_TITLE),
         lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as(Features.OPP_KEYWORDS),
+        lit(null).cast(DataTypes.createArrayType(DataTypes.LongType)).as(Features.OPP_TERMS),
+        lit(null).cast(DataTypes.DoubleType).as(Features.OPP_NORM),
+        lit(null).cast(DataTypes.DoubleType).as(Features.OPP_BUDGET),
         lit(false).as(Features.INHERITED));
   }
 
@@ -86,6 +92,9 @@ public final class Targets {
             lit(null)
                 .cast(DataTypes.createArrayType(DataTypes.StringType))
                 .as(Features.OPP_KEYWORDS),
+            lit(null).cast(DataTypes.createArrayType(DataTypes.LongType)).as(Features.OPP_TERMS),
+            lit(null).cast(DataTypes.DoubleType).as(Features.OPP_NORM),
+            lit(null).cast(DataTypes.DoubleType).as(Features.OPP_BUDGET),
             lit(false).as(Features.INHERITED));
   }
 
@@ -106,13 +115,19 @@ public final class Targets {
    * industry to block on and is matched by no enterprise.
    */
   public static Dataset<Row> opportunityTargets(
-      Dataset<Row> openOpportunities, Dataset<Row> zones) {
+      Dataset<Row> openOpportunities, Dataset<Row> zones, TextFeatures.Model text) {
     Dataset<Row> z =
         zones.select(
             col(Cols.ZONE_ID).as("_z_id"),
             col(Cols.ECOSYSTEM).as("_z_eco"),
             col(Cols.LEAD_INDUSTRIES).as("_z_leads"));
-    Dataset<Row> o = openOpportunities;
+    Dataset<Row> o =
+        text.transform(
+                openOpportunities.withColumn(OPP_TEXT, opportunityText()),
+                OPP_TEXT,
+                Features.OPP_TERMS)
+            .withColumn(Features.OPP_NORM, TextFeatures.norm(col(Features.OPP_TERMS)))
+            .drop(OPP_TEXT);
     Column concerns =
         o.col(Cols.ZONE_ID)
             .equalTo(z.col("_z_id"))
@@ -135,7 +150,17 @@ public final class Targets {
                     transform(col(Cols.KEYWORDS), k -> lower(k)),
                     k -> length(k).geq(2)) // one character matches too much text to mean anything
                 .as(Features.OPP_KEYWORDS),
+            col(Features.OPP_TERMS),
+            col(Features.OPP_NORM),
+            col(Cols.BUDGET).cast(DataTypes.DoubleType).as(Features.OPP_BUDGET),
             own.unary_$bang().as(Features.INHERITED));
+  }
+
+  private static final String OPP_TEXT = "_opp_text";
+
+  /** The text of an opportunity for the text match: title, description and keywords. */
+  public static Column opportunityText() {
+    return TextFeatures.opportunityText(col(Cols.TITLE), col(Cols.DESCRIPTION), col(Cols.KEYWORDS));
   }
 
   /** All targets with one row per code prefix, ready for the hierarchy join. */

@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.least;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.log;
 import static org.apache.spark.sql.functions.log10;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.pow;
@@ -85,9 +86,27 @@ public final class FactorColumns {
         .otherwise(clamp01(best.plus(known.minus(1).multiply(FactorMath.EXTRA_TAG_VALUE))));
   }
 
-  public static Column sizeValue(Column revenue, double fullRevenue) {
-    return when(revenue.isNull().or(revenue.leq(0)), lit(0.0))
-        .otherwise(clamp01(log10(revenue).minus(6).divide(Math.log10(fullRevenue) - 6)));
+  /** As {@link FactorMath#budgetFit}. */
+  public static Column budgetFit(Column budget, Column revenue) {
+    Column ratio = budget.divide(revenue);
+    return when(budget.isNull().or(revenue.isNull()).or(budget.leq(0)).or(revenue.leq(0)), lit(1.0))
+        .when(
+            ratio.gt(1),
+            greatest(
+                lit(FactorMath.BUDGET_FLOOR),
+                lit(1.0).divide(lit(1.0).plus(log(ratio).divide(Math.log(2))))))
+        .when(ratio.lt(FactorMath.BUDGET_SMALL_SHARE), lit(FactorMath.BUDGET_TOO_SMALL))
+        .otherwise(lit(1.0));
+  }
+
+  /** As {@link FactorMath#opportunitySimilarity}. */
+  public static Column opportunitySimilarity(
+      Column codeValue, Column cosine, double textFull, Column budgetFit) {
+    Column text = clamp01(cosine.divide(textFull));
+    return codeValue
+        .multiply(FactorMath.OPP_CODE_SHARE)
+        .plus(text.multiply(1 - FactorMath.OPP_CODE_SHARE))
+        .multiply(budgetFit);
   }
 
   public static Column rndValue(Column patents, Column rdRatio) {

@@ -36,7 +36,10 @@ public final class FactorMath {
 
   public static final double EXTRA_TAG_VALUE = 0.05;
 
-  /** Shares of enterprise strength: tags, size (revenue), innovation (patents, R&D ratio). */
+  /**
+   * Shares of enterprise strength: tags, size (percentile in the industry), innovation (patents,
+   * R&D ratio).
+   */
   public static final double STRENGTH_TAGS = 0.5;
 
   public static final double STRENGTH_SIZE = 0.35;
@@ -145,12 +148,78 @@ public final class FactorMath {
     return known == 0 ? 0 : clamp01(best + EXTRA_TAG_VALUE * (known - 1));
   }
 
-  /** Size on a log scale: 1 million CNY of revenue is 0, {@code fullRevenue} is 1. */
-  public static double sizeValue(Double revenue, double fullRevenue) {
-    if (revenue == null || revenue <= 0) {
+  /**
+   * Where {@code value} stands among a group's cut points (its 1%..99% quantiles), 0..1: the
+   * mid-rank share, so a value equal to many cut points (50 employees is common) sits in their
+   * middle rather than at their bottom.
+   */
+  public static double percentile(double value, double[] cuts) {
+    if (cuts == null || cuts.length == 0) {
       return 0;
     }
-    return clamp01((Math.log10(revenue) - 6) / (Math.log10(fullRevenue) - 6));
+    int below = 0;
+    int atOrBelow = 0;
+    for (double c : cuts) {
+      if (c < value) {
+        below++;
+      }
+      if (c <= value) {
+        atOrBelow++;
+      }
+    }
+    return (below + atOrBelow) / (2.0 * cuts.length);
+  }
+
+  /** Size: the mean of the known percentiles (revenue, capital, employees) in the industry. */
+  public static double sizeValue(Double... percentiles) {
+    double sum = 0;
+    int known = 0;
+    for (Double p : percentiles) {
+      if (p != null) {
+        sum += p;
+        known++;
+      }
+    }
+    return known == 0 ? 0 : clamp01(sum / known);
+  }
+
+  /** Budget at or below which a firm of any size is not put off by how small a project is. */
+  public static final double BUDGET_SMALL_SHARE = 1e-4;
+
+  /** Budget fit of a project for a firm too large to bother with it. */
+  public static final double BUDGET_TOO_SMALL = 0.8;
+
+  /** Lowest budget fit, for a project far beyond the firm's means. */
+  public static final double BUDGET_FLOOR = 0.25;
+
+  /**
+   * How well an opportunity's budget suits a firm of this revenue, 0.25..1: a project worth up to a
+   * year's revenue is within reach (1); beyond, the fit halves with each doubling (a firm of 10
+   * million CNY will not deliver a 200 million project); a project below 0.01% of revenue is too
+   * small for the firm to bid (0.8). Unknown budget or revenue: 1.
+   */
+  public static double budgetFit(Double budget, Double revenue) {
+    if (budget == null || revenue == null || budget <= 0 || revenue <= 0) {
+      return 1;
+    }
+    double ratio = budget / revenue;
+    if (ratio > 1) {
+      return Math.max(BUDGET_FLOOR, 1 / (1 + Math.log(ratio) / Math.log(2)));
+    }
+    return ratio < BUDGET_SMALL_SHARE ? BUDGET_TOO_SMALL : 1;
+  }
+
+  /** Share of the opportunity similarity from the industry codes; the rest is from the text. */
+  public static final double OPP_CODE_SHARE = 0.5;
+
+  /**
+   * Similarity of an enterprise to an opportunity, 0..1: half the code match, half the text match
+   * (cosine of the TF-IDF term vectors, full at {@code textFull}), times the budget fit.
+   */
+  public static double opportunitySimilarity(
+      double codeValue, double cosine, double textFull, double budgetFit) {
+    double text = clamp01(cosine / textFull);
+    return (OPP_CODE_SHARE * codeValue + (1 - OPP_CODE_SHARE) * text) * budgetFit;
   }
 
   /** Innovation: patents on a log scale (1,000 patents is full) and the R&D ratio (10% is full). */
@@ -160,10 +229,11 @@ public final class FactorMath {
     return 0.5 * p + 0.5 * r;
   }
 
+  /** Strength from the tags, the size value (see {@link #sizeValue}) and innovation. */
   public static double strength(
-      List<String> tags, Double revenue, Integer patents, Double rdRatio, double fullRevenue) {
+      List<String> tags, double sizeValue, Integer patents, Double rdRatio) {
     return STRENGTH_TAGS * tagValue(tags)
-        + STRENGTH_SIZE * sizeValue(revenue, fullRevenue)
+        + STRENGTH_SIZE * sizeValue
         + STRENGTH_RND * rndValue(patents, rdRatio);
   }
 

@@ -56,7 +56,7 @@ class QualityReportTest {
             new QualityReport.Context("2026-11-20", 5002, null, "sha256:x"));
 
     String md = report.markdown();
-    assertTrue(md.contains("| A | 2 | 2 | 1 | 0.50 | 0.50 | 0.67 |"), md);
+    assertTrue(md.contains("| A | 2 | 2 | 1 | 0.67 | 0.67 | 0.50 |"), md);
     assertTrue(
         md.contains("| gap-filler recall (listed in their truth zone) | 0.50 (1 of 2) |"), md);
     assertTrue(
@@ -72,8 +72,8 @@ class QualityReportTest {
     // causes: chain favours A by 5.5, opportunity_fit favours B by 15 and alone decides
     assertTrue(md.contains("| chain_role | 0 | 1 | -5.50 | 0 |"), md);
     assertTrue(md.contains("| opportunity_fit | 1 | 0 | +15.00 | 1 |"), md);
-    // A is below 0.9: its intruder X1 is listed as a noise gap-filler
-    assertTrue(md.contains("| A | 2 | X1 | noise gap-filler | 40.00 | strengthen |"), md);
+    // A is below 0.9, but X1 fills a gap of A by the truth rule: relevant, not an intruder
+    assertFalse(md.contains("| A | 2 | X1 |"), md);
     assertFalse(report.goalsMet());
 
     JsonNode json = new ObjectMapper().readTree(report.json());

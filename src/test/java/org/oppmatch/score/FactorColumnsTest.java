@@ -1,6 +1,8 @@
 package org.oppmatch.score;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
@@ -101,7 +103,8 @@ class FactorColumnsTest {
                 .as("c_chain"),
             FactorColumns.strength(
                     FactorColumns.tagValue(col("tags")),
-                    FactorColumns.sizeValue(col("revenue"), 1e11),
+                    // any value 0..1 serves as the size value here (IndustrySizeTest has its own)
+                    coalesce(col("rd"), lit(0.0)),
                     FactorColumns.rndValue(col("patents"), col("rd")))
                 .as("c_strength"),
             FactorColumns.momentum(
@@ -117,7 +120,14 @@ class FactorColumnsTest {
                     col("factory"),
                     col("land"),
                     col("office"))
-                .as("c_capacity"));
+                .as("c_capacity"),
+            FactorColumns.budgetFit(col("office").multiply(1e4), col("revenue")).as("c_budget"),
+            FactorColumns.opportunitySimilarity(
+                    FactorColumns.industryFit(col("depth"), col("primary"), 0.7),
+                    coalesce(col("rd"), lit(0.0)).multiply(2),
+                    0.3,
+                    FactorColumns.budgetFit(col("office").multiply(1e4), col("revenue")))
+                .as("c_opp"));
     List<Row> rows = out.collectAsList();
     assertEquals(grid().size(), rows.size());
     for (Row r : rows) {
@@ -135,7 +145,11 @@ class FactorColumnsTest {
           at);
       List<String> tags = r.getList(r.fieldIndex("tags"));
       assertEquals(
-          FactorMath.strength(tags, r.getAs("revenue"), r.getAs("patents"), r.getAs("rd"), 1e11),
+          FactorMath.strength(
+              tags,
+              r.isNullAt(r.fieldIndex("rd")) ? 0 : r.<Double>getAs("rd"),
+              r.getAs("patents"),
+              r.getAs("rd")),
           r.<Double>getAs("c_strength"),
           EPS,
           at);
@@ -166,6 +180,20 @@ class FactorColumnsTest {
               r.getAs("land"),
               r.getAs("office")),
           r.<Double>getAs("c_capacity"),
+          EPS,
+          at);
+      Double office = r.getAs("office");
+      Double budget = office == null ? null : office * 1e4;
+      double budgetFit = FactorMath.budgetFit(budget, r.getAs("revenue"));
+      assertEquals(budgetFit, r.<Double>getAs("c_budget"), EPS, at);
+      double rd = r.isNullAt(r.fieldIndex("rd")) ? 0 : r.<Double>getAs("rd");
+      assertEquals(
+          FactorMath.opportunitySimilarity(
+              FactorMath.industryFit(r.getAs("depth"), r.getAs("primary"), 0.7),
+              rd * 2,
+              0.3,
+              budgetFit),
+          r.<Double>getAs("c_opp"),
           EPS,
           at);
     }

@@ -123,40 +123,62 @@ class FactorMathTest {
   }
 
   @Test
-  void sizeValueIsLogScaleFromOneMillionToFull() {
-    double full = 1e11;
-    assertEquals(0, FactorMath.sizeValue(1e6, full), EPS);
-    assertEquals(1, FactorMath.sizeValue(full, full), EPS);
-    assertEquals(0.5, FactorMath.sizeValue(Math.pow(10, 8.5), full), 1e-9);
-    assertEquals(0, FactorMath.sizeValue(5e5, full), EPS);
-    assertEquals(1, FactorMath.sizeValue(1e13, full), EPS);
-    assertEquals(0, FactorMath.sizeValue(null, full), EPS);
-    assertEquals(0, FactorMath.sizeValue(0.0, full), EPS);
-    assertEquals(0, FactorMath.sizeValue(-5.0, full), EPS);
+  void percentileIsTheMidRankShareOfTheCutPoints() {
+    double[] cuts = {10, 20, 30, 40};
+    assertEquals(0, FactorMath.percentile(5, cuts), EPS);
+    assertEquals(1, FactorMath.percentile(50, cuts), EPS);
+    assertEquals(0.5, FactorMath.percentile(25, cuts), EPS);
+    // equal to a cut point: half of it below
+    assertEquals(0.375, FactorMath.percentile(20, cuts), EPS);
+    // a value shared by many cut points sits in their middle
+    assertEquals(0.5, FactorMath.percentile(7, new double[] {7, 7, 7, 7}), EPS);
+    assertEquals(0, FactorMath.percentile(7, new double[0]), EPS);
   }
 
   @Test
-  void sizeValueGrowsWithRevenue() {
-    double full = 1e11;
-    double previous = -1;
-    for (double revenue = 1e6; revenue <= full; revenue *= 1.7) {
-      double v = FactorMath.sizeValue(revenue, full);
-      assertTrue(v > previous, "size of " + revenue);
-      previous = v;
-    }
+  void sizeValueIsTheMeanOfTheKnownPercentiles() {
+    assertEquals(0.5, FactorMath.sizeValue(0.2, 0.8, null), EPS);
+    assertEquals(0.9, FactorMath.sizeValue(null, 0.9, null), EPS);
+    assertEquals(0, FactorMath.sizeValue(null, null, null), EPS);
+    assertEquals(0.6, FactorMath.sizeValue(0.3, 0.6, 0.9), EPS);
+  }
+
+  @Test
+  void budgetWithinAYearsRevenueFitsAndFitHalvesWithEachDoublingBeyond() {
+    assertEquals(1, FactorMath.budgetFit(5e6, 1e8), EPS);
+    assertEquals(1, FactorMath.budgetFit(1e8, 1e8), EPS);
+    assertEquals(0.5, FactorMath.budgetFit(2e8, 1e8), EPS);
+    assertEquals(1.0 / 3, FactorMath.budgetFit(4e8, 1e8), EPS);
+    assertEquals(FactorMath.BUDGET_FLOOR, FactorMath.budgetFit(1e12, 1e8), EPS);
+    // far too small a project for a giant
+    assertEquals(FactorMath.BUDGET_TOO_SMALL, FactorMath.budgetFit(1e5, 1e11), EPS);
+    // unknown: no effect
+    assertEquals(1, FactorMath.budgetFit(null, 1e8), EPS);
+    assertEquals(1, FactorMath.budgetFit(1e9, null), EPS);
+    assertEquals(1, FactorMath.budgetFit(1e9, 0.0), EPS);
+  }
+
+  @Test
+  void opportunitySimilarityIsHalfCodeHalfTextTimesBudgetFit() {
+    assertEquals(1.0, FactorMath.opportunitySimilarity(1, 0.3, 0.3, 1), EPS);
+    assertEquals(1.0, FactorMath.opportunitySimilarity(1, 0.9, 0.3, 1), EPS);
+    assertEquals(0.5, FactorMath.opportunitySimilarity(1, 0, 0.3, 1), EPS);
+    assertEquals(0.25 + 0.25, FactorMath.opportunitySimilarity(0.5, 0.15, 0.3, 1), EPS);
+    assertEquals(0.5, FactorMath.opportunitySimilarity(1, 0.3, 0.3, 0.5), EPS);
+    // a closer text raises it
+    assertTrue(
+        FactorMath.opportunitySimilarity(0.75, 0.2, 0.3, 1)
+            > FactorMath.opportunitySimilarity(0.75, 0.1, 0.3, 1));
   }
 
   @Test
   void strengthCombinesItsPartsByTheirShares() {
     assertEquals(
         FactorMath.STRENGTH_TAGS + FactorMath.STRENGTH_SIZE + FactorMath.STRENGTH_RND, 1.0, EPS);
+    assertEquals(1.0, FactorMath.strength(List.of("fortune_global_500"), 1.0, 999, 0.1), 1e-9);
+    assertEquals(0, FactorMath.strength(List.of(), 0, null, null), EPS);
     assertEquals(
-        1.0, FactorMath.strength(List.of("fortune_global_500"), 1e11, 999, 0.1, 1e11), 1e-9);
-    assertEquals(0, FactorMath.strength(List.of(), null, null, null, 1e11), EPS);
-    assertEquals(
-        FactorMath.STRENGTH_TAGS * 0.6,
-        FactorMath.strength(List.of("listed"), null, 0, 0.0, 1e11),
-        EPS);
+        FactorMath.STRENGTH_TAGS * 0.6, FactorMath.strength(List.of("listed"), 0, 0, 0.0), EPS);
   }
 
   @Test

@@ -1,0 +1,117 @@
+package org.oppmatch.score;
+
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.filter;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.percentile_approx;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.oppmatch.schema.Cols;
+
+/**
+ * Enterprise size as a percentile within its industry (the GB/T 4754 division, two digits, of its
+ * primary code): revenue, registered capital and employees each placed among the firms of the same
+ * division, then averaged. A firm of 300 people is large in software and small in car making; a
+ * percentile says which. Divisions with fewer than {@code minGroup} firms use the whole pool.
+ *
+ * <p>The cut points come from one aggregation ({@code percentile_approx} per division: partial
+ * aggregates, a shuffle of one small row per division and partition) and are broadcast back, so no
+ * window sorts the millions of enterprises and a skewed division costs no more than any other.
+ */
+public final class IndustrySize {
+  private IndustrySize() {}
+
+  /** Cut points per measure: 1% .. 99%. */
+  static final int CUTS = 99;
+
+  private static final String DIVISION = "_division";
+  private static final String ALL = "*";
+  private static final String[] MEASURES = {Cols.REVENUE, Cols.REGISTERED_CAPITAL, Cols.EMPLOYEES};
+
+  /** The two-digit division of the primary industry code. */
+  static Column division(Column industryCodes) {
+    return try_element_at(industryCodes, lit(1)).substr(1, 2);
+  }
+
+  /** Adds {@code out}, the size value 0..1 (see {@link FactorMath#sizeValue(double[])}). */
+  public static Dataset<Row> withSizeValue(Dataset<Row> enterprises, int minGroup, String out) {
+    Dataset<Row> measured = enterprises.withColumn(DIVISION, division(col(Cols.INDUSTRY_CODES)));
+    Column[] cutAggs = new Column[MEASURES.length + 1];
+    Column levels = array(cutLevels());
+    for (int i = 0; i < MEASURES.length; i++) {
+      cutAggs[i] =
+          percentile_approx(col(MEASURES[i]).cast("double"), levels, lit(10_000)).as("_q" + i);
+    }
+    cutAggs[MEASURES.length] = count(lit(1)).as("_n");
+    Dataset<Row> byDivision =
+        measured
+            .groupBy(col(DIVISION))
+            .agg(cutAggs[0], java.util.Arrays.copyOfRange(cutAggs, 1, cutAggs.length))
+            .filter(col("_n").geq(minGroup));
+    Dataset<Row> whole =
+        measured
+            .agg(cutAggs[0], java.util.Arrays.copyOfRange(cutAggs, 1, cutAggs.length))
+            .withColumn(DIVISION, lit(ALL));
+    Dataset<Row> d = byDivision.withColumnRenamed(DIVISION, "_d_div");
+    Dataset<Row> w = whole.select(selectRenamed("_w"));
+    Dataset<Row> joined =
+        measured
+            .join(broadcast(d), measured.col(DIVISION).equalTo(d.col("_d_div")), "left")
+            .crossJoin(broadcast(w));
+    List<Column> percentiles = new ArrayList<>();
+    for (int i = 0; i < MEASURES.length; i++) {
+      Column cuts = when(col("_d_div").isNotNull(), col("_q" + i)).otherwise(col("_w" + i));
+      Column v = col(MEASURES[i]).cast("double");
+      percentiles.add(when(v.isNotNull().and(cuts.isNotNull()), percentile(v, cuts)));
+    }
+    Column known = size(filter(array(percentiles.toArray(Column[]::new)), Column::isNotNull));
+    Column sum =
+        aggregate(
+            filter(array(percentiles.toArray(Column[]::new)), Column::isNotNull),
+            lit(0.0),
+            Column::plus);
+    List<String> drop = new ArrayList<>(List.of(DIVISION, "_d_div", "_n", "_wn"));
+    for (int i = 0; i < MEASURES.length; i++) {
+      drop.add("_q" + i);
+      drop.add("_w" + i);
+    }
+    return joined
+        .withColumn(out, when(known.equalTo(0), lit(0.0)).otherwise(sum.divide(known)))
+        .drop(drop.toArray(String[]::new));
+  }
+
+  private static Column[] selectRenamed(String prefix) {
+    List<Column> cols = new ArrayList<>();
+    for (int i = 0; i < MEASURES.length; i++) {
+      cols.add(col("_q" + i).as(prefix + i));
+    }
+    cols.add(col("_n").as(prefix + "n"));
+    return cols.toArray(Column[]::new);
+  }
+
+  private static Column[] cutLevels() {
+    Column[] out = new Column[CUTS];
+    for (int i = 0; i < CUTS; i++) {
+      out[i] = lit((i + 1) / 100.0);
+    }
+    return out;
+  }
+
+  /** As {@link FactorMath#percentile(double, double[])}: the mid-rank share of cut points. */
+  static Column percentile(Column value, Column cuts) {
+    Column below = size(filter(cuts, x -> x.lt(value)));
+    Column atOrBelow = size(filter(cuts, x -> x.leq(value)));
+    return below.plus(atOrBelow).divide(size(cuts).multiply(2.0));
+  }
+}
