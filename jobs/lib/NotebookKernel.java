@@ -11,30 +11,35 @@ import java.util.logging.LogManager;
 import java.util.logging.Logger;
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.channels.Channels;
+import org.rapaio.jupyter.kernel.channels.LoopThread;
 import org.rapaio.jupyter.kernel.core.ConnectionProperties;
 import org.rapaio.jupyter.kernel.core.RapaioKernel;
 import org.rapaio.jupyter.kernel.core.Transform;
 
 /**
  * Starts rapaio-jupyter-kernel 3.0.1 as its MainApp does, with fixes for the notebooks
- * (jobs/notebooks compiles this against the kernel jar and names it in the kernelspec).
+ * (jobs/notebooks compiles this and jobs/lib/LoopThread.java against the kernel jar and names
+ * them in the kernelspec, ahead of the jar).
  *
  * <ol>
+ *   <li>The channels' loop threads could end as soon as they started (a start-up race in the
+ *       kernel's LoopThread; about one start in six lost a loop, and without its shell loop a
+ *       kernel never answers). jobs/lib/LoopThread.java replaces that class; this checks that
+ *       the replacement is the one loaded.
  *   <li>The kernel binds its sockets before it registers its message handlers. A request that
  *       the client queued before the bind (Jupyter sends kernel_info at once) reaches the shell
  *       thread while {@code Channels.handlers} is still null; the NullPointerException kills that
- *       thread and the client gives up with "Kernel didn't respond". Here the map exists before
- *       the bind: an early request finds no handler, is logged and dropped, and the client's next
+ *       thread. Here a map exists before the bind: an early request finds no handler, is logged
+ *       ("Unhandled message: kernel_info_request") and dropped, and the client's next
  *       kernel_info (it repeats them every second) is answered.
  *   <li>The kernel sets java.util.logging to FINEST. Spark's code generator (Janino) then logs
  *       FINER trace records whose formatting fails ({@code Descriptor.toClassName}), so code
  *       generation falls back to interpreted mode and a long stack trace fills the notebook.
  *       WARNING is enough for the kernel's own log.
- *   <li>Now and then the kernel loses its shell or control thread during start-up (no exception
- *       seen; also with the kernel's own MainApp) and never answers. When the shell thread is
- *       gone the kernel exits, so the client sees it die at once and jobs/notebooks starts the
- *       notebook again; a silent kernel that kept its shell thread is left to the client's
- *       start-up timeout (a kernel without its control thread can still run cells).
+ *   <li>A kernel that cannot answer any more exits instead of leaving its client waiting: when a
+ *       channel's loop thread dies on an exception (the client then sees "Kernel died" at once,
+ *       not a cell timeout), and when the Jupyter client that started it is gone (a notebook run
+ *       killed by a time limit would otherwise leave a JVM with a Spark session behind).
  * </ol>
  */
 public final class NotebookKernel {
@@ -42,9 +47,17 @@ public final class NotebookKernel {
     if (args.length != 1) {
       throw new IllegalArgumentException("usage: NotebookKernel CONNECTION_FILE");
     }
-    // The kernel sends System.err to the notebook once it runs; a channel thread that dies on
-    // an exception would then leave no trace. Such deaths are reported on the process's stderr.
+    // The kernel sends System.err to the notebook once it runs; what ends the kernel is
+    // reported on the process's stderr.
     PrintStream processErr = System.err;
+    Path loopThreadFrom = codeSource(LoopThread.class);
+    if (loopThreadFrom.equals(codeSource(MainApp.class))) {
+      throw new IllegalStateException(
+          "LoopThread was loaded from the kernel jar "
+              + loopThreadFrom
+              + ", not from jobs/lib/LoopThread.java: the launcher folder must come first on the"
+              + " class path");
+    }
     try (InputStream in = MainApp.class.getClassLoader().getResourceAsStream("logging.properties")) {
       if (in != null) {
         LogManager.getLogManager().readConfiguration(in);
@@ -66,21 +79,30 @@ public final class NotebookKernel {
         (t, e) -> {
           processErr.println("[NotebookKernel] thread " + t.getName() + " died: " + e);
           e.printStackTrace(processErr);
+          if (t instanceof LoopThread && !channels.isMarkedForShutdown()) {
+            processErr.println("[NotebookKernel] a channel of the kernel stopped; exiting");
+            System.exit(3);
+          }
         });
+    ProcessHandle.current()
+        .parent()
+        .ifPresent(
+            client ->
+                client
+                    .onExit()
+                    .thenRun(
+                        () -> {
+                          processErr.println(
+                              "[NotebookKernel] the Jupyter client (pid "
+                                  + client.pid()
+                                  + ") that started the kernel is gone; exiting");
+                          System.exit(4);
+                        }));
     channels.connect(kernel);
-    // 3. above: the check, 1.5 s after the sockets are bound
-    Thread.sleep(1500);
-    // (Only the shell thread: a kernel without its control thread still runs cells, and one
-    // may already be running.)
-    if (!threadAlive("Shell")) {
-      processErr.println("[NotebookKernel] the kernel's shell thread ended during start-up; exiting");
-      System.exit(3);
-    }
     channels.joinUntilClose();
   }
 
-  private static boolean threadAlive(String namePrefix) {
-    return Thread.getAllStackTraces().keySet().stream()
-        .anyMatch(t -> t.getName().startsWith(namePrefix) && t.isAlive());
+  private static Path codeSource(Class<?> c) throws Exception {
+    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 }
