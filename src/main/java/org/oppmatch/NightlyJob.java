@@ -316,22 +316,42 @@ public final class NightlyJob {
             timer,
             "fit_text_features",
             () -> Matching.fitText(enterprises, openOpportunities, config));
-    Dataset<Row> targets =
+    Dataset<Row> zoneTargets =
         Targets.leadTargets(zones)
             .unionByName(
                 Targets.nodeTargets(
                     in.accepted().get(InputTable.ZONE_CHAIN),
-                    in.accepted().get(InputTable.CHAIN_NODES)))
-            .unionByName(Targets.opportunityTargets(openOpportunities, zones, text));
-    Dataset<Row> keyedTargets = Targets.keyed(targets).cache();
+                    in.accepted().get(InputTable.CHAIN_NODES)));
+    Dataset<Row> keyedTargets = Targets.keyed(zoneTargets).cache();
     cached.add(keyedTargets);
+    Dataset<Row> keyedOpportunityTargets =
+        Targets.keyed(Targets.opportunityTargets(openOpportunities, zones, text)).cache();
+    cached.add(keyedOpportunityTargets);
+    Dataset<Row> opportunityZones = Targets.opportunityZones(openOpportunities, zones).cache();
+    cached.add(opportunityZones);
+    // per-enterprise features (text terms, size percentiles) are computed once and read twice: by
+    // the zone match and by the opportunity match
     Dataset<Row> features =
-        Matching.withEnterpriseFeatures(enterprises, args.runDate(), config, text);
+        Matching.withEnterpriseFeatures(spreadOverCores(enterprises), args.runDate(), config, text)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(features);
+    Dataset<Row> keyedEnterprises = Matching.keyed(features);
     Dataset<Row> matches =
-        Matching.matchTargets(Matching.keyed(features), keyedTargets, config)
+        Matching.matchTargets(keyedEnterprises, keyedTargets, config)
             .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(matches);
     timed(timer, "match_industry_codes", matches::count);
+    Dataset<Row> opportunityMatches =
+        Matching.matchOpportunities(keyedEnterprises, keyedOpportunityTargets, config)
+            .persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(opportunityMatches);
+    timed(timer, "match_opportunities", opportunityMatches::count);
+    Dataset<Row> qualifyingOpportunityMatches = Matching.qualifying(opportunityMatches, config);
+    if (Boolean.getBoolean("oppmatch.explain")) {
+      // the physical plans of the two match stages, for profiling (jobs/bench, README)
+      matches.explain("formatted");
+      opportunityMatches.explain("formatted");
+    }
 
     FaultInjection.at("score_rank");
     Optional<LocalDate> previousDate =
@@ -344,7 +364,9 @@ public final class NightlyJob {
       cached.add(previous);
     }
     Dataset<Row> ranked =
-        Matching.pairs(matches, config.opportunities.minSimilarity)
+        Matching.pairs(
+                matches,
+                Matching.opportunitiesPerZone(qualifyingOpportunityMatches, opportunityZones))
             .transform(p -> Scoring.withZone(p, zones))
             .transform(p -> Scoring.score(p, config))
             .transform(s -> Allocation.allocate(s, config))
@@ -366,7 +388,7 @@ public final class NightlyJob {
 
     FaultInjection.at("opportunity_matches");
     Dataset<Row> oppOut =
-        OpportunityMatches.rank(matches, config)
+        OpportunityMatches.rank(qualifyingOpportunityMatches, config)
             .withColumn(Cols.RUN_DATE, runDateColumn())
             .select(
                 col(Cols.RUN_DATE),
@@ -583,6 +605,17 @@ public final class NightlyJob {
               + "%: "
               + String.join("; ", over));
     }
+  }
+
+  /**
+   * The enterprises in at least as many partitions as the session has cores: a small input file is
+   * one partition, and the match and scoring stages would run on one core.
+   */
+  private Dataset<Row> spreadOverCores(Dataset<Row> enterprises) {
+    int cores = spark.sparkContext().defaultParallelism();
+    return enterprises.rdd().getNumPartitions() < cores
+        ? enterprises.repartition(cores)
+        : enterprises;
   }
 
   private static <T> T timed(StageTimer timer, String name, java.util.function.Supplier<T> stage) {

@@ -30,6 +30,7 @@ public final class Features {
   public static final String NODE_POSITION = "_node_position";
   public static final String ROLE = "_role";
   public static final String INHERITED = "_inherited";
+  public static final String ONLY_ZONE = "_only_zone";
   public static final String OPP_KEYWORDS = "_opp_keywords";
   public static final String OPP_TITLE = "_opp_title";
   public static final String OPP_TERMS = "_opp_terms";

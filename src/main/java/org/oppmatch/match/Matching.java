@@ -1,5 +1,6 @@
 package org.oppmatch.match;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
 import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
@@ -140,23 +141,60 @@ public final class Matching {
    */
   public static Dataset<Row> matchTargets(
       Dataset<Row> keyedEnterprises, Dataset<Row> keyedTargets, JobConfig config) {
+    Dataset<Row> e = keyedEnterprises.drop(Features.TEXT, Features.E_TERMS, Features.E_NORM);
+    Dataset<Row> joined = hierarchyJoin(e, keyedTargets);
+    Column depth = length(col(Features.KEY));
+    return joined.withColumns(
+        Map.of(
+            Features.DEPTH,
+            depth,
+            Features.INDUSTRY_VALUE,
+            FactorColumns.industryFit(
+                depth, col(Features.PRIMARY), config.scoring.secondaryCodeFactor)));
+  }
+
+  /** Keyed rows joined with broadcast keyed targets where one code contains the other. */
+  private static Dataset<Row> hierarchyJoin(Dataset<Row> keyed, Dataset<Row> keyedTargets) {
     Dataset<Row> t = keyedTargets.withColumnRenamed(Features.KEY, "_t_key");
     Column on =
-        keyedEnterprises
+        keyed
             .col(Features.KEY)
             .equalTo(t.col("_t_key"))
-            .and(keyedEnterprises.col(Features.E_FULL).or(t.col(Features.T_FULL)));
-    Dataset<Row> joined = keyedEnterprises.join(broadcast(t), on).drop("_t_key");
+            .and(keyed.col(Features.E_FULL).or(t.col(Features.T_FULL)));
+    return keyed.join(broadcast(t), on).drop("_t_key");
+  }
+
+  /**
+   * Enterprise-opportunity matches: keyed enterprises (only what the similarity needs) joined with
+   * the broadcast keyed opportunity codes on the GB/T 4754 hierarchy (the blocking: only firms and
+   * opportunities that share an industry are compared), each with its similarity (code, text
+   * cosine, budget fit), kept from {@code opportunities.min_similarity} up. One row per enterprise,
+   * opportunity and matching code, whatever zones the opportunity concerns.
+   */
+  public static Dataset<Row> matchOpportunities(
+      Dataset<Row> keyedEnterprises, Dataset<Row> keyedOpportunityTargets, JobConfig config) {
+    Dataset<Row> e =
+        keyedEnterprises.select(
+            col(Cols.ENTERPRISE_ID),
+            col(Cols.NAME),
+            col(Cols.REVENUE),
+            col(Features.TEXT),
+            col(Features.E_TERMS),
+            col(Features.E_NORM),
+            col(Features.KEY),
+            col(Features.E_FULL),
+            col(Features.E_CODE),
+            col(Features.PRIMARY));
+    Dataset<Row> joined = hierarchyJoin(e, keyedOpportunityTargets);
     Column depth = length(col(Features.KEY));
     Column industry =
         FactorColumns.industryFit(depth, col(Features.PRIMARY), config.scoring.secondaryCodeFactor);
+    Column codeSim =
+        when(col(Features.INHERITED), industry.multiply(INHERITED_CODE_FACTOR)).otherwise(industry);
     Column hits =
         filter(
             coalesce(col(Features.OPP_KEYWORDS), FactorColumns.emptyStrings()),
             k -> instr(col(Features.TEXT), k).gt(0));
-    Column codeSim =
-        when(col(Features.INHERITED), industry.multiply(INHERITED_CODE_FACTOR)).otherwise(industry);
-    Column isOpp = col(Features.KIND).equalTo(Features.KIND_OPP);
     Column cosine =
         TextFeatures.cosine(
             col(Features.E_TERMS),
@@ -168,27 +206,75 @@ public final class Matching {
         .withColumns(
             Map.of(
                 Features.DEPTH, depth,
-                Features.INDUSTRY_VALUE, industry,
-                Features.TEXT_HITS, when(isOpp, hits),
-                Features.TEXT_COSINE, when(isOpp, round(cosine, 4)),
-                Features.BUDGET_FIT, when(isOpp, round(budgetFit, 4))))
+                Features.TEXT_COSINE, round(cosine, 4),
+                Features.BUDGET_FIT, round(budgetFit, 4)))
         .withColumn(
             Features.OPP_SIMILARITY,
-            when(
-                isOpp,
-                round(
-                    FactorColumns.opportunitySimilarity(
-                        codeSim,
-                        col(Features.TEXT_COSINE),
-                        config.opportunities.textFullSimilarity,
-                        col(Features.BUDGET_FIT)),
-                    4)))
-        .drop(
-            Features.TEXT,
-            Features.E_TERMS,
-            Features.E_NORM,
-            Features.OPP_TERMS,
-            Features.OPP_NORM);
+            round(
+                FactorColumns.opportunitySimilarity(
+                    codeSim,
+                    col(Features.TEXT_COSINE),
+                    config.opportunities.textFullSimilarity,
+                    col(Features.BUDGET_FIT)),
+                4))
+        .withColumn(Features.TEXT_HITS, hits)
+        .select(
+            col(Cols.ENTERPRISE_ID),
+            col(Cols.NAME),
+            col(Cols.OPPORTUNITY_ID),
+            col(Features.ONLY_ZONE),
+            col(Features.OPP_TITLE),
+            col(Features.OPP_SIMILARITY),
+            col(Features.E_CODE),
+            col(Features.DEPTH),
+            col(Features.INHERITED),
+            col(Features.TEXT_HITS),
+            col(Features.TEXT_COSINE),
+            col(Features.BUDGET_FIT));
+  }
+
+  /** The enterprise-opportunity matches at or above {@code opportunities.min_similarity}. */
+  public static Dataset<Row> qualifying(Dataset<Row> opportunityMatches, JobConfig config) {
+    return opportunityMatches.filter(
+        col(Features.OPP_SIMILARITY).geq(config.opportunities.minSimilarity));
+  }
+
+  /**
+   * Per enterprise and zone, the matched opportunities that concern the zone, best first (one entry
+   * per opportunity, its best similarity): opportunity matches spread over their zones (a small
+   * broadcast table), an inherited match only in the zone it was inherited from.
+   */
+  public static Dataset<Row> opportunitiesPerZone(
+      Dataset<Row> opportunityMatches, Dataset<Row> opportunityZones) {
+    Dataset<Row> z =
+        opportunityZones.select(
+            col(Cols.OPPORTUNITY_ID).as("_oz_id"), col(Cols.ZONE_ID).as("_oz_zone"));
+    Column on =
+        opportunityMatches
+            .col(Cols.OPPORTUNITY_ID)
+            .equalTo(z.col("_oz_id"))
+            .and(
+                opportunityMatches
+                    .col(Features.ONLY_ZONE)
+                    .isNull()
+                    .or(opportunityMatches.col(Features.ONLY_ZONE).equalTo(z.col("_oz_zone"))));
+    return opportunityMatches
+        .join(broadcast(z), on)
+        .groupBy(col(Cols.ENTERPRISE_ID).as("_o_e"), col("_oz_zone").as("_o_zone"))
+        .agg(
+            collect_list(
+                    struct(
+                        col(Cols.OPPORTUNITY_ID).as("opportunity_id"),
+                        org.apache
+                            .spark
+                            .sql
+                            .functions
+                            .negate(col(Features.OPP_SIMILARITY))
+                            .as("neg_similarity"),
+                        col(Features.OPP_SIMILARITY).as("similarity"),
+                        col(Features.OPP_TITLE).as("title")))
+                .as("_opp_list"))
+        .select(col("_o_e"), col("_o_zone"), bestOpportunityFirst(col("_opp_list")).as("_o_opps"));
   }
 
   /** An opportunity that names no codes of its own matches on its zone's codes, worth less. */
@@ -198,8 +284,7 @@ public final class Matching {
    * One row per enterprise-zone pair with a lead-industry or chain-node match: the best industry
    * value and code, matched nodes best role first, matched opportunities best first.
    */
-  public static Dataset<Row> pairs(Dataset<Row> matches, double minSimilarity) {
-    Column isOpp = col(Features.KIND).equalTo(Features.KIND_OPP);
+  public static Dataset<Row> pairs(Dataset<Row> matches, Dataset<Row> opportunitiesPerZone) {
     Column isNode = col(Features.KIND).equalTo(Features.KIND_NODE);
     Column roleRank =
         when(col(Features.ROLE).equalTo("fill_gap"), lit(1))
@@ -207,8 +292,7 @@ public final class Matching {
             .when(col(Features.ROLE).equalTo("extend"), lit(3))
             .otherwise(lit(4));
     List<Column> aggs = new ArrayList<>();
-    aggs.add(
-        max(when(isOpp.unary_$bang(), col(Features.INDUSTRY_VALUE))).as(Features.INDUSTRY_VALUE));
+    aggs.add(max(col(Features.INDUSTRY_VALUE)).as(Features.INDUSTRY_VALUE));
     aggs.add(
         max_by(
                 struct(
@@ -217,9 +301,7 @@ public final class Matching {
                     col(Features.DEPTH).as("depth"),
                     col(Features.KIND).as("kind"),
                     col(Features.PRIMARY).as("primary")),
-                when(
-                    isOpp.unary_$bang(),
-                    col(Features.INDUSTRY_VALUE).multiply(10).plus(col(Features.DEPTH))))
+                col(Features.INDUSTRY_VALUE).multiply(10).plus(col(Features.DEPTH)))
             .as(Features.BEST_CODE));
     aggs.add(
         collect_set(
@@ -236,21 +318,6 @@ public final class Matching {
                         col(Features.ROLE).as("role"),
                         col(Features.NODE_POSITION).as("position"))))
             .as("_node_set"));
-    aggs.add(
-        collect_list(
-                when(
-                    isOpp.and(col(Features.OPP_SIMILARITY).geq(minSimilarity)),
-                    struct(
-                        col(Cols.OPPORTUNITY_ID).as("opportunity_id"),
-                        org.apache
-                            .spark
-                            .sql
-                            .functions
-                            .negate(col(Features.OPP_SIMILARITY))
-                            .as("neg_similarity"),
-                        col(Features.OPP_SIMILARITY).as("similarity"),
-                        col(Features.OPP_TITLE).as("title"))))
-            .as("_opp_list"));
     for (String c : CARRIED) {
       if (!c.equals(Cols.ENTERPRISE_ID)) {
         aggs.add(first(col(c)).as(c));
@@ -263,9 +330,23 @@ public final class Matching {
             .filter(col(Features.INDUSTRY_VALUE).isNotNull());
     Column nodes = array_sort(col("_node_set"));
     Column best = try_element_at(col(Features.NODES), lit(1));
-    return grouped
+    Dataset<Row> withOpps =
+        grouped
+            .join(
+                opportunitiesPerZone,
+                grouped
+                    .col(Cols.ENTERPRISE_ID)
+                    .equalTo(opportunitiesPerZone.col("_o_e"))
+                    .and(grouped.col(Cols.ZONE_ID).equalTo(opportunitiesPerZone.col("_o_zone"))),
+                "left")
+            .withColumn(
+                Features.OPPS,
+                coalesce(
+                    col("_o_opps"),
+                    array().cast(opportunitiesPerZone.schema().apply("_o_opps").dataType())))
+            .drop("_o_e", "_o_zone", "_o_opps");
+    return withOpps
         .withColumn(Features.NODES, nodes)
-        .withColumn(Features.OPPS, bestOpportunityFirst(col("_opp_list")))
         .withColumns(
             Map.of(
                 Cols.CHAIN_ROLE, coalesce(best.getField("role"), lit("none")),
@@ -278,7 +359,7 @@ public final class Matching {
                     exists(
                         col(Features.NODES),
                         n -> n.getField("position").isin("upstream", "midstream"))))
-        .drop("_node_set", "_opp_list");
+        .drop("_node_set");
   }
 
   /**

@@ -28,16 +28,13 @@ public final class OpportunityMatches {
   private OpportunityMatches() {}
 
   /**
-   * From the match rows of kind opp: each enterprise's best similarity to each opportunity (an
-   * opportunity concerning several zones is matched once), ranked per opportunity, top N.
+   * From the enterprise-opportunity matches ({@link Matching#matchOpportunities}, already at or
+   * above the minimum similarity): each enterprise's best similarity to each opportunity, ranked
+   * per opportunity, top N.
    */
-  public static Dataset<Row> rank(Dataset<Row> matches, JobConfig config) {
+  public static Dataset<Row> rank(Dataset<Row> opportunityMatches, JobConfig config) {
     Dataset<Row> best =
-        matches
-            .filter(
-                col(Features.KIND)
-                    .equalTo(Features.KIND_OPP)
-                    .and(col(Features.OPP_SIMILARITY).geq(config.opportunities.minSimilarity)))
+        opportunityMatches
             .groupBy(col(Cols.OPPORTUNITY_ID), col(Cols.ENTERPRISE_ID))
             .agg(
                 max(col(Features.OPP_SIMILARITY)).as(Cols.SIMILARITY),

@@ -13,6 +13,8 @@ import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -42,9 +44,6 @@ public final class Targets {
     Cols.OPPORTUNITY_ID,
     Features.OPP_TITLE,
     Features.OPP_KEYWORDS,
-    Features.OPP_TERMS,
-    Features.OPP_NORM,
-    Features.OPP_BUDGET,
     Features.INHERITED
   };
 
@@ -62,9 +61,6 @@ public final class Targets {
         lit(null).cast(DataTypes.StringType).as(Cols.OPPORTUNITY_ID),
         lit(null).cast(DataTypes.StringType).as(Features.OPP_TITLE),
         lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as(Features.OPP_KEYWORDS),
-        lit(null).cast(DataTypes.createArrayType(DataTypes.LongType)).as(Features.OPP_TERMS),
-        lit(null).cast(DataTypes.DoubleType).as(Features.OPP_NORM),
-        lit(null).cast(DataTypes.DoubleType).as(Features.OPP_BUDGET),
         lit(false).as(Features.INHERITED));
   }
 
@@ -92,9 +88,6 @@ public final class Targets {
             lit(null)
                 .cast(DataTypes.createArrayType(DataTypes.StringType))
                 .as(Features.OPP_KEYWORDS),
-            lit(null).cast(DataTypes.createArrayType(DataTypes.LongType)).as(Features.OPP_TERMS),
-            lit(null).cast(DataTypes.DoubleType).as(Features.OPP_NORM),
-            lit(null).cast(DataTypes.DoubleType).as(Features.OPP_BUDGET),
             lit(false).as(Features.INHERITED));
   }
 
@@ -108,52 +101,71 @@ public final class Targets {
             .and(col(Cols.PUBLISHED_DATE).isNull().or(col(Cols.PUBLISHED_DATE).leq(d))));
   }
 
+  private static Dataset<Row> zonesOfEcosystems(Dataset<Row> zones) {
+    return zones.select(
+        col(Cols.ZONE_ID).as("_z_id"),
+        col(Cols.ECOSYSTEM).as("_z_eco"),
+        col(Cols.LEAD_INDUSTRIES).as("_z_leads"));
+  }
+
+  /** An opportunity concerns its own zone, or, for a city-wide one, the zones of its ecosystem. */
+  private static Column concerns(Dataset<Row> o, Dataset<Row> z) {
+    return o.col(Cols.ZONE_ID)
+        .equalTo(z.col("_z_id"))
+        .or(o.col(Cols.ZONE_ID).isNull().and(o.col(Cols.ECOSYSTEM).equalTo(z.col("_z_eco"))));
+  }
+
+  /** Each open opportunity and every zone it concerns (small: opportunities x a few zones). */
+  public static Dataset<Row> opportunityZones(Dataset<Row> openOpportunities, Dataset<Row> zones) {
+    Dataset<Row> z = zonesOfEcosystems(zones);
+    return openOpportunities
+        .join(z, concerns(openOpportunities, z))
+        .select(col(Cols.OPPORTUNITY_ID), col("_z_id").as(Cols.ZONE_ID))
+        .distinct();
+  }
+
   /**
-   * Each open opportunity under every zone it concerns: its own zone, or, for a city-wide one, the
-   * zones of its ecosystem. Its codes are its own; without codes it inherits the zone's lead
-   * industries (a weaker match, marked inherited). One without codes, zone or ecosystem has no
-   * industry to block on and is matched by no enterprise.
+   * The industry codes each open opportunity is matched on, once per opportunity and code (not per
+   * zone: an enterprise's similarity to an opportunity is computed once, whatever zones it
+   * concerns). Its codes are its own; without codes it inherits the lead industries of each zone it
+   * concerns (a weaker match, marked inherited, valid in that zone only: {@code _only_zone}). One
+   * without codes, zone or ecosystem has no industry to block on and is matched by no enterprise.
+   * Carries the opportunity's title, keywords, packed terms and budget.
    */
   public static Dataset<Row> opportunityTargets(
       Dataset<Row> openOpportunities, Dataset<Row> zones, TextFeatures.Model text) {
-    Dataset<Row> z =
-        zones.select(
-            col(Cols.ZONE_ID).as("_z_id"),
-            col(Cols.ECOSYSTEM).as("_z_eco"),
-            col(Cols.LEAD_INDUSTRIES).as("_z_leads"));
+    Dataset<Row> z = zonesOfEcosystems(zones);
     Dataset<Row> o =
         text.transform(
                 openOpportunities.withColumn(OPP_TEXT, opportunityText()),
                 OPP_TEXT,
                 Features.OPP_TERMS)
-            .withColumn(Features.OPP_NORM, TextFeatures.norm(col(Features.OPP_TERMS)))
-            .drop(OPP_TEXT);
-    Column concerns =
-        o.col(Cols.ZONE_ID)
-            .equalTo(z.col("_z_id"))
-            .or(o.col(Cols.ZONE_ID).isNull().and(o.col(Cols.ECOSYSTEM).equalTo(z.col("_z_eco"))));
+            .withColumn(Features.OPP_NORM, TextFeatures.norm(col(Features.OPP_TERMS)));
     Column own = col(Cols.INDUSTRY_CODES).isNotNull().and(size(col(Cols.INDUSTRY_CODES)).gt(0));
-    return o.join(z, concerns)
-        .select(
-            col("_z_id").as(Cols.ZONE_ID),
-            lit(Features.KIND_OPP).as(Features.KIND),
-            explode(when(own, col(Cols.INDUSTRY_CODES)).otherwise(col("_z_leads")))
-                .as(Features.T_CODE),
-            lit(null).cast(DataTypes.StringType).as(Cols.NODE_ID),
-            lit(null).cast(DataTypes.StringType).as(Features.NODE_NAME),
-            lit(null).cast(DataTypes.StringType).as(Features.NODE_POSITION),
-            lit(null).cast(DataTypes.StringType).as(Features.ROLE),
-            lit(null).cast(DataTypes.IntegerType).as(Cols.PRIORITY),
-            col(Cols.OPPORTUNITY_ID),
-            col(Cols.TITLE).as(Features.OPP_TITLE),
-            filter(
-                    transform(col(Cols.KEYWORDS), k -> lower(k)),
-                    k -> length(k).geq(2)) // one character matches too much text to mean anything
-                .as(Features.OPP_KEYWORDS),
-            col(Features.OPP_TERMS),
-            col(Features.OPP_NORM),
-            col(Cols.BUDGET).cast(DataTypes.DoubleType).as(Features.OPP_BUDGET),
-            own.unary_$bang().as(Features.INHERITED));
+    Column[] carried = {
+      col(Cols.OPPORTUNITY_ID),
+      col(Cols.TITLE).as(Features.OPP_TITLE),
+      filter(
+              transform(col(Cols.KEYWORDS), k -> lower(k)),
+              k -> length(k).geq(2)) // one character matches too much text to mean anything
+          .as(Features.OPP_KEYWORDS),
+      col(Features.OPP_TERMS),
+      col(Features.OPP_NORM),
+      col(Cols.BUDGET).cast(DataTypes.DoubleType).as(Features.OPP_BUDGET)
+    };
+    List<Column> ownCols = new ArrayList<>(List.of(carried));
+    ownCols.add(explode(col(Cols.INDUSTRY_CODES)).as(Features.T_CODE));
+    ownCols.add(lit(null).cast(DataTypes.StringType).as(Features.ONLY_ZONE));
+    ownCols.add(lit(false).as(Features.INHERITED));
+    List<Column> inheritedCols = new ArrayList<>(List.of(carried));
+    inheritedCols.add(explode(col("_z_leads")).as(Features.T_CODE));
+    inheritedCols.add(col("_z_id").as(Features.ONLY_ZONE));
+    inheritedCols.add(lit(true).as(Features.INHERITED));
+    Dataset<Row> owned = o.filter(own).select(ownCols.toArray(Column[]::new));
+    Dataset<Row> notOwned = o.filter(own.unary_$bang());
+    Dataset<Row> inherited =
+        notOwned.join(z, concerns(notOwned, z)).select(inheritedCols.toArray(Column[]::new));
+    return owned.unionByName(inherited);
   }
 
   private static final String OPP_TEXT = "_opp_text";
