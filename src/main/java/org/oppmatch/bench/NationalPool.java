@@ -1,5 +1,14 @@
 package org.oppmatch.bench;
 
+import static org.oppmatch.sample.Draws.gaussian;
+import static org.oppmatch.sample.Draws.jitter;
+import static org.oppmatch.sample.Draws.logLerp;
+import static org.oppmatch.sample.Draws.pick;
+import static org.oppmatch.sample.Draws.round;
+import static org.oppmatch.sample.Draws.roundSignificant;
+import static org.oppmatch.sample.Draws.roundTo;
+import static org.oppmatch.sample.Draws.sample;
+
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -591,23 +600,6 @@ public final class NationalPool implements Serializable {
 
   // ---- small helpers ----------------------------------------------------------------------------
 
-  private static <T> T pick(SplittableRandom rng, List<T> items) {
-    return items.get(rng.nextInt(items.size()));
-  }
-
-  private static String pick(SplittableRandom rng, String[] items) {
-    return items[rng.nextInt(items.length)];
-  }
-
-  private static <T> List<T> sample(SplittableRandom rng, List<T> items, int k) {
-    List<T> copy = new ArrayList<>(items);
-    List<T> out = new ArrayList<>(k);
-    while (out.size() < k && !copy.isEmpty()) {
-      out.add(copy.remove(rng.nextInt(copy.size())));
-    }
-    return out;
-  }
-
   private static double[] cumulative(double[] weights) {
     double total = Arrays.stream(weights).sum();
     double[] c = new double[weights.length];
@@ -627,35 +619,5 @@ public final class NationalPool implements Serializable {
       }
     }
     return cumulative.length - 1;
-  }
-
-  /** Box-Muller, so the draws do not depend on the JDK's Gaussian algorithm. */
-  private static double gaussian(SplittableRandom rng) {
-    double u1 = 1.0 - rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
-
-  private static double logLerp(double lo, double hi, double t) {
-    return Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * t);
-  }
-
-  private static double jitter(double t, double noise) {
-    double moved = t + noise;
-    return moved >= 0 && moved <= 1 ? moved : t;
-  }
-
-  private static double roundTo(double value, double step) {
-    return Math.max(step, Math.round(value / step) * step);
-  }
-
-  private static double roundSignificant(double value, int digits) {
-    double magnitude = Math.pow(10, Math.floor(Math.log10(value)) - digits + 1);
-    return Math.round(value / magnitude) * magnitude;
-  }
-
-  private static double round(double value, int decimals) {
-    double f = Math.pow(10, decimals);
-    return Math.round(value * f) / f;
   }
 }

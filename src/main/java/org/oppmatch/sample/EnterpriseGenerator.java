@@ -1,5 +1,14 @@
 package org.oppmatch.sample;
 
+import static org.oppmatch.sample.Draws.gaussian;
+import static org.oppmatch.sample.Draws.jitter;
+import static org.oppmatch.sample.Draws.logLerp;
+import static org.oppmatch.sample.Draws.pick;
+import static org.oppmatch.sample.Draws.round;
+import static org.oppmatch.sample.Draws.roundSignificant;
+import static org.oppmatch.sample.Draws.roundTo;
+import static org.oppmatch.sample.Draws.sample;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -928,19 +937,6 @@ public final class EnterpriseGenerator {
 
   // ---- small numeric helpers ------------------------------------------------------------
 
-  private static <T> T pick(SplittableRandom rng, List<T> items) {
-    return items.get(rng.nextInt(items.size()));
-  }
-
-  private static <T> List<T> sample(SplittableRandom rng, List<T> items, int k) {
-    List<T> copy = new ArrayList<>(items);
-    List<T> out = new ArrayList<>();
-    while (out.size() < k && !copy.isEmpty()) {
-      out.add(copy.remove(rng.nextInt(copy.size())));
-    }
-    return out;
-  }
-
   private static int weighted(SplittableRandom rng, double[] weights) {
     double u = rng.nextDouble();
     for (int i = 0; i < weights.length; i++) {
@@ -950,37 +946,6 @@ public final class EnterpriseGenerator {
       }
     }
     return weights.length - 1;
-  }
-
-  /** Box-Muller, so the stream of draws does not depend on the JDK's Gaussian algorithm. */
-  private static double gaussian(SplittableRandom rng) {
-    double u1 = 1.0 - rng.nextDouble();
-    double u2 = rng.nextDouble();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
-
-  private static double logLerp(double lo, double hi, double t) {
-    return Math.exp(Math.log(lo) + (Math.log(hi) - Math.log(lo)) * t);
-  }
-
-  /** Moves a position in 0..1 by the noise, unless that would leave the range (no pile-up). */
-  private static double jitter(double t, double noise) {
-    double moved = t + noise;
-    return moved >= 0 && moved <= 1 ? moved : t;
-  }
-
-  private static double roundTo(double value, double step) {
-    return Math.max(step, Math.round(value / step) * step);
-  }
-
-  private static double roundSignificant(double value, int digits) {
-    double magnitude = Math.pow(10, Math.floor(Math.log10(value)) - digits + 1);
-    return Math.round(value / magnitude) * magnitude;
-  }
-
-  private static double round(double value, int decimals) {
-    double f = Math.pow(10, decimals);
-    return Math.round(value * f) / f;
   }
 
   // ---- command line ---------------------------------------------------------------------
