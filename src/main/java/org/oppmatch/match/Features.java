@@ -39,7 +39,6 @@ public final class Features {
 
   public static final String KIND_LEAD = "lead";
   public static final String KIND_NODE = "node";
-  public static final String KIND_OPP = "opp";
 
   // per match row and per pair
   public static final String DEPTH = "_depth";

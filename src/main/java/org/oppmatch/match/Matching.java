@@ -57,7 +57,6 @@ public final class Matching {
     Cols.TAGS,
     Cols.REVENUE_GROWTH,
     Cols.EMPLOYEES,
-    Cols.REVENUE,
     Cols.LOCAL_PRESENCE,
     Cols.GROUP_ID,
     Features.TAG_VALUE,
@@ -116,6 +115,8 @@ public final class Matching {
     for (String c : CARRIED) {
       carried.add(col(c));
     }
+    // for the opportunity match only (dropped by matchTargets)
+    carried.add(col(Cols.REVENUE));
     carried.add(col(Features.TEXT));
     carried.add(col(Features.E_TERMS));
     carried.add(col(Features.E_NORM));
@@ -141,7 +142,9 @@ public final class Matching {
    */
   public static Dataset<Row> matchTargets(
       Dataset<Row> keyedEnterprises, Dataset<Row> keyedTargets, JobConfig config) {
-    Dataset<Row> e = keyedEnterprises.drop(Features.TEXT, Features.E_TERMS, Features.E_NORM);
+    // text and revenue are read by the opportunity match only
+    Dataset<Row> e =
+        keyedEnterprises.drop(Features.TEXT, Features.E_TERMS, Features.E_NORM, Cols.REVENUE);
     Dataset<Row> joined = hierarchyJoin(e, keyedTargets);
     Column depth = length(col(Features.KEY));
     return joined.withColumns(

@@ -31,22 +31,6 @@ import org.oppmatch.score.FactorMath;
 public final class Targets {
   private Targets() {}
 
-  /** Columns of a target row, whatever its kind. */
-  private static final String[] TARGET_COLUMNS = {
-    Cols.ZONE_ID,
-    Features.KIND,
-    Features.T_CODE,
-    Cols.NODE_ID,
-    Features.NODE_NAME,
-    Features.NODE_POSITION,
-    Features.ROLE,
-    Cols.PRIORITY,
-    Cols.OPPORTUNITY_ID,
-    Features.OPP_TITLE,
-    Features.OPP_KEYWORDS,
-    Features.INHERITED
-  };
-
   /** Lead-industry codes of each zone. */
   public static Dataset<Row> leadTargets(Dataset<Row> zones) {
     return zones.select(
@@ -57,11 +41,7 @@ public final class Targets {
         lit(null).cast(DataTypes.StringType).as(Features.NODE_NAME),
         lit(null).cast(DataTypes.StringType).as(Features.NODE_POSITION),
         lit(null).cast(DataTypes.StringType).as(Features.ROLE),
-        lit(null).cast(DataTypes.IntegerType).as(Cols.PRIORITY),
-        lit(null).cast(DataTypes.StringType).as(Cols.OPPORTUNITY_ID),
-        lit(null).cast(DataTypes.StringType).as(Features.OPP_TITLE),
-        lit(null).cast(DataTypes.createArrayType(DataTypes.StringType)).as(Features.OPP_KEYWORDS),
-        lit(false).as(Features.INHERITED));
+        lit(null).cast(DataTypes.IntegerType).as(Cols.PRIORITY));
   }
 
   /** Codes of the chain nodes in each zone's chain map, with the chain role the status gives. */
@@ -82,13 +62,7 @@ public final class Targets {
             col(Features.NODE_NAME),
             col(Features.NODE_POSITION),
             roleOfStatus(col(Cols.STATUS)).as(Features.ROLE),
-            col(Cols.PRIORITY),
-            lit(null).cast(DataTypes.StringType).as(Cols.OPPORTUNITY_ID),
-            lit(null).cast(DataTypes.StringType).as(Features.OPP_TITLE),
-            lit(null)
-                .cast(DataTypes.createArrayType(DataTypes.StringType))
-                .as(Features.OPP_KEYWORDS),
-            lit(false).as(Features.INHERITED));
+            col(Cols.PRIORITY));
   }
 
   /** Opportunities still open on the run date and already published by it. */
@@ -193,9 +167,5 @@ public final class Targets {
       out = when(status.equalTo(e.getKey()), lit(e.getValue())).otherwise(out);
     }
     return out;
-  }
-
-  static String[] targetColumns() {
-    return TARGET_COLUMNS.clone();
   }
 }
