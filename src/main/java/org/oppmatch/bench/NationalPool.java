@@ -1,5 +1,6 @@
 package org.oppmatch.bench;
 
+import static org.oppmatch.sample.Draws.flag;
 import static org.oppmatch.sample.Draws.gaussian;
 import static org.oppmatch.sample.Draws.jitter;
 import static org.oppmatch.sample.Draws.logLerp;
@@ -459,12 +460,6 @@ public final class NationalPool implements Serializable {
       return List.of();
     }
     return EnterpriseGenerator.ALLOWED_TAGS.stream().filter(t::contains).toList();
-  }
-
-  private static void flag(Set<String> tags, SplittableRandom rng, double p, String tag) {
-    if (rng.nextDouble() < p) {
-      tags.add(tag);
-    }
   }
 
   private List<String> signals(SplittableRandom rng) {

@@ -2,6 +2,7 @@ package org.oppmatch.sample;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -28,6 +29,13 @@ public final class Draws {
       out.add(copy.remove(rng.nextInt(copy.size())));
     }
     return out;
+  }
+
+  /** Adds {@code tag} with probability {@code p}. */
+  public static void flag(Set<String> tags, SplittableRandom rng, double p, String tag) {
+    if (rng.nextDouble() < p) {
+      tags.add(tag);
+    }
   }
 
   /** Box-Muller, so the stream of draws does not depend on the JDK's Gaussian algorithm. */

@@ -1,5 +1,6 @@
 package org.oppmatch.sample;
 
+import static org.oppmatch.sample.Draws.flag;
 import static org.oppmatch.sample.Draws.gaussian;
 import static org.oppmatch.sample.Draws.jitter;
 import static org.oppmatch.sample.Draws.logLerp;
@@ -508,12 +509,6 @@ public final class EnterpriseGenerator {
       flag(t, rng, Math.min(0.9, (tech ? 0.36 : 0.15) * sizeFactor), "high_tech");
     }
     return ALLOWED_TAGS.stream().filter(t::contains).toList();
-  }
-
-  private static void flag(Set<String> tags, SplittableRandom rng, double p, String tag) {
-    if (rng.nextDouble() < p) {
-      tags.add(tag);
-    }
   }
 
   private List<String> signals(SplittableRandom rng) {
