@@ -64,6 +64,8 @@ public final class NightlyJob {
 
   public static final String DROPPED = "dropped";
 
+  private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
+
   /** Outputs in the order they are published; the manifest follows them. */
   public static final List<String> OUTPUTS =
       List.of(
@@ -192,6 +194,11 @@ public final class NightlyJob {
         progress.println("[nightly] completed the interrupted publication of run_date=" + date);
       }
       publisher.cleanStale();
+      if (!spark.conf().contains(CACHE_COMPRESSED)) {
+        // the cached tables are read once or twice within the run: compressing them cost more
+        // than it saved (3-5 s at 1M enterprises, ../shared/notes/performance.md)
+        spark.conf().set(CACHE_COMPRESSED, false);
+      }
       spark
           .sparkContext()
           .setJobGroup("nightly-" + args.runDate(), "nightly run " + args.runDate(), false);
@@ -273,10 +280,17 @@ public final class NightlyJob {
               industryNames.keySet(),
               accepted.get(InputTable.ZONES),
               accepted.get(InputTable.CHAIN_NODES));
-      Dataset<Row> v =
-          Validation.validate(reader.read(sources.get(t)), t, ctx)
+      // checked once into the cache; duplicates are flagged on the cache (Validation)
+      Dataset<Row> checked =
+          Validation.check(reader.read(sources.get(t)), t, ctx)
               .persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(v);
+      cached.add(checked);
+      Dataset<Row> losers = Validation.duplicateLosers(checked, t);
+      if (losers != null) {
+        losers = losers.cache();
+        cached.add(losers);
+      }
+      Dataset<Row> v = Validation.flagDuplicates(checked, losers, t);
       validated.put(t, v);
       Dataset<Row> ok = Validation.accepted(v, t);
       accepted.put(t, t == InputTable.ENTERPRISES ? ok : ok.cache());
@@ -341,16 +355,18 @@ public final class NightlyJob {
             .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(matches);
     timed(timer, "match_industry_codes", matches::count);
-    Dataset<Row> opportunityMatches =
-        Matching.matchOpportunities(keyedEnterprises, keyedOpportunityTargets, config)
+    Dataset<Row> matchedOpportunities =
+        Matching.matchOpportunities(
+                features,
+                Matching.opportunityIndex(keyedOpportunityTargets, opportunityZones, config))
             .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(opportunityMatches);
-    timed(timer, "match_opportunities", opportunityMatches::count);
-    Dataset<Row> qualifyingOpportunityMatches = Matching.qualifying(opportunityMatches, config);
+    cached.add(matchedOpportunities);
+    timed(timer, "match_opportunities", matchedOpportunities::count);
+    Dataset<Row> opportunityMatches = Matching.opportunityMatchRows(matchedOpportunities);
     if (Boolean.getBoolean("oppmatch.explain")) {
       // the physical plans of the two match stages, for profiling (jobs/bench, README)
       matches.explain("formatted");
-      opportunityMatches.explain("formatted");
+      matchedOpportunities.explain("formatted");
     }
 
     FaultInjection.at("score_rank");
@@ -364,9 +380,7 @@ public final class NightlyJob {
       cached.add(previous);
     }
     Dataset<Row> ranked =
-        Matching.pairs(
-                matches,
-                Matching.opportunitiesPerZone(qualifyingOpportunityMatches, opportunityZones))
+        Matching.pairs(matches, Matching.opportunitiesPerZone(matchedOpportunities))
             .transform(p -> Scoring.withZone(p, zones))
             .transform(p -> Scoring.score(p, config))
             .transform(s -> Allocation.allocate(s, config))
@@ -388,7 +402,7 @@ public final class NightlyJob {
 
     FaultInjection.at("opportunity_matches");
     Dataset<Row> oppOut =
-        OpportunityMatches.rank(qualifyingOpportunityMatches, config)
+        OpportunityMatches.rank(opportunityMatches, config)
             .withColumn(Cols.RUN_DATE, runDateColumn())
             .select(
                 col(Cols.RUN_DATE),

@@ -2,25 +2,21 @@ package org.oppmatch.match;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_distinct;
-import static org.apache.spark.sql.functions.array_sort;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.collect_set;
 import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.instr;
+import static org.apache.spark.sql.functions.inline;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sequence;
+import static org.apache.spark.sql.functions.sort_array;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.try_element_at;
@@ -30,8 +26,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.schema.Cols;
@@ -115,11 +115,6 @@ public final class Matching {
     for (String c : CARRIED) {
       carried.add(col(c));
     }
-    // for the opportunity match only (dropped by matchTargets)
-    carried.add(col(Cols.REVENUE));
-    carried.add(col(Features.TEXT));
-    carried.add(col(Features.E_TERMS));
-    carried.add(col(Features.E_NORM));
     List<Column> withCode = new ArrayList<>(carried);
     withCode.add(posexplode(col(Cols.INDUSTRY_CODES)).as(new String[] {"_pos", Features.E_CODE}));
     Dataset<Row> codes = features.select(withCode.toArray(Column[]::new));
@@ -142,10 +137,7 @@ public final class Matching {
    */
   public static Dataset<Row> matchTargets(
       Dataset<Row> keyedEnterprises, Dataset<Row> keyedTargets, JobConfig config) {
-    // text and revenue are read by the opportunity match only
-    Dataset<Row> e =
-        keyedEnterprises.drop(Features.TEXT, Features.E_TERMS, Features.E_NORM, Cols.REVENUE);
-    Dataset<Row> joined = hierarchyJoin(e, keyedTargets);
+    Dataset<Row> joined = hierarchyJoin(keyedEnterprises, keyedTargets);
     Column depth = length(col(Features.KEY));
     return joined.withColumns(
         Map.of(
@@ -168,116 +160,55 @@ public final class Matching {
   }
 
   /**
-   * Enterprise-opportunity matches: keyed enterprises (only what the similarity needs) joined with
-   * the broadcast keyed opportunity codes on the GB/T 4754 hierarchy (the blocking: only firms and
-   * opportunities that share an industry are compared), each with its similarity (code, text
-   * cosine, budget fit), kept from {@code opportunities.min_similarity} up. One row per enterprise,
+   * Enterprise-opportunity matches at or above {@code opportunities.min_similarity}: each
+   * enterprise (one row, with its text terms) against the broadcast {@link OpportunityIndex},
+   * blocked by the GB/T 4754 hierarchy (only firms and opportunities that share an industry are
+   * compared), each with its similarity (code, text cosine, budget fit). One row per enterprise,
    * opportunity and matching code, whatever zones the opportunity concerns.
    */
-  public static Dataset<Row> matchOpportunities(
-      Dataset<Row> keyedEnterprises, Dataset<Row> keyedOpportunityTargets, JobConfig config) {
-    Dataset<Row> e =
-        keyedEnterprises.select(
-            col(Cols.ENTERPRISE_ID),
-            col(Cols.NAME),
-            col(Cols.REVENUE),
-            col(Features.TEXT),
-            col(Features.E_TERMS),
-            col(Features.E_NORM),
-            col(Features.KEY),
-            col(Features.E_FULL),
-            col(Features.E_CODE),
-            col(Features.PRIMARY));
-    Dataset<Row> joined = hierarchyJoin(e, keyedOpportunityTargets);
-    Column depth = length(col(Features.KEY));
-    Column industry =
-        FactorColumns.industryFit(depth, col(Features.PRIMARY), config.scoring.secondaryCodeFactor);
-    Column codeSim =
-        when(col(Features.INHERITED), industry.multiply(INHERITED_CODE_FACTOR)).otherwise(industry);
-    Column hits =
-        filter(
-            coalesce(col(Features.OPP_KEYWORDS), FactorColumns.emptyStrings()),
-            k -> instr(col(Features.TEXT), k).gt(0));
-    Column cosine =
-        TextFeatures.cosine(
-            col(Features.E_TERMS),
-            col(Features.E_NORM),
-            col(Features.OPP_TERMS),
-            col(Features.OPP_NORM));
-    Column budgetFit = FactorColumns.budgetFit(col(Features.OPP_BUDGET), col(Cols.REVENUE));
-    return joined
-        .withColumns(
-            Map.of(
-                Features.DEPTH, depth,
-                Features.TEXT_COSINE, round(cosine, 4),
-                Features.BUDGET_FIT, round(budgetFit, 4)))
-        .withColumn(
-            Features.OPP_SIMILARITY,
-            round(
-                FactorColumns.opportunitySimilarity(
-                    codeSim,
-                    col(Features.TEXT_COSINE),
-                    config.opportunities.textFullSimilarity,
-                    col(Features.BUDGET_FIT)),
-                4))
-        .withColumn(Features.TEXT_HITS, hits)
-        .select(
-            col(Cols.ENTERPRISE_ID),
-            col(Cols.NAME),
-            col(Cols.OPPORTUNITY_ID),
-            col(Features.ONLY_ZONE),
-            col(Features.OPP_TITLE),
-            col(Features.OPP_SIMILARITY),
-            col(Features.E_CODE),
-            col(Features.DEPTH),
-            col(Features.INHERITED),
-            col(Features.TEXT_HITS),
-            col(Features.TEXT_COSINE),
-            col(Features.BUDGET_FIT));
+  public static Dataset<Row> matchOpportunities(Dataset<Row> features, OpportunityIndex index) {
+    Broadcast<OpportunityIndex> shared =
+        JavaSparkContext.fromSparkContext(features.sparkSession().sparkContext()).broadcast(index);
+    Column[] read =
+        java.util.Arrays.stream(OpportunityIndex.ENTERPRISE_COLUMNS)
+            .map(c -> col(c))
+            .toArray(Column[]::new);
+    return features
+        .select(read)
+        .mapPartitions(
+            (MapPartitionsFunction<Row, Row>) rows -> shared.value().matchAll(rows),
+            Encoders.row(OpportunityIndex.ENTERPRISE_MATCHES));
   }
 
-  /** The enterprise-opportunity matches at or above {@code opportunities.min_similarity}. */
-  public static Dataset<Row> qualifying(Dataset<Row> opportunityMatches, JobConfig config) {
-    return opportunityMatches.filter(
-        col(Features.OPP_SIMILARITY).geq(config.opportunities.minSimilarity));
+  /** The opportunity index of a run: its open opportunities' codes and texts, and the config. */
+  public static OpportunityIndex opportunityIndex(
+      Dataset<Row> keyedOpportunityTargets, Dataset<Row> opportunityZones, JobConfig config) {
+    return OpportunityIndex.collect(
+        keyedOpportunityTargets,
+        opportunityZones,
+        config.scoring.secondaryCodeFactor,
+        config.opportunities.textFullSimilarity,
+        config.opportunities.minSimilarity);
+  }
+
+  /**
+   * The enterprise-opportunity matches of {@link #matchOpportunities} as rows: one per enterprise,
+   * opportunity and matching code.
+   */
+  public static Dataset<Row> opportunityMatchRows(Dataset<Row> matched) {
+    return matched.select(
+        col(Cols.ENTERPRISE_ID), col(Cols.NAME), inline(col(OpportunityIndex.MATCHES)));
   }
 
   /**
    * Per enterprise and zone, the matched opportunities that concern the zone, best first (one entry
-   * per opportunity, its best similarity): opportunity matches spread over their zones (a small
-   * broadcast table), an inherited match only in the zone it was inherited from.
+   * per opportunity, its best similarity), from the lists {@link #matchOpportunities} made per
+   * enterprise (no shuffle).
    */
-  public static Dataset<Row> opportunitiesPerZone(
-      Dataset<Row> opportunityMatches, Dataset<Row> opportunityZones) {
-    Dataset<Row> z =
-        opportunityZones.select(
-            col(Cols.OPPORTUNITY_ID).as("_oz_id"), col(Cols.ZONE_ID).as("_oz_zone"));
-    Column on =
-        opportunityMatches
-            .col(Cols.OPPORTUNITY_ID)
-            .equalTo(z.col("_oz_id"))
-            .and(
-                opportunityMatches
-                    .col(Features.ONLY_ZONE)
-                    .isNull()
-                    .or(opportunityMatches.col(Features.ONLY_ZONE).equalTo(z.col("_oz_zone"))));
-    return opportunityMatches
-        .join(broadcast(z), on)
-        .groupBy(col(Cols.ENTERPRISE_ID).as("_o_e"), col("_oz_zone").as("_o_zone"))
-        .agg(
-            collect_list(
-                    struct(
-                        col(Cols.OPPORTUNITY_ID).as("opportunity_id"),
-                        org.apache
-                            .spark
-                            .sql
-                            .functions
-                            .negate(col(Features.OPP_SIMILARITY))
-                            .as("neg_similarity"),
-                        col(Features.OPP_SIMILARITY).as("similarity"),
-                        col(Features.OPP_TITLE).as("title")))
-                .as("_opp_list"))
-        .select(col("_o_e"), col("_o_zone"), bestOpportunityFirst(col("_opp_list")).as("_o_opps"));
+  public static Dataset<Row> opportunitiesPerZone(Dataset<Row> matched) {
+    return matched
+        .select(col(Cols.ENTERPRISE_ID).as("_o_e"), inline(col(OpportunityIndex.ZONE_LISTS)))
+        .select(col("_o_e"), col("zone_id").as("_o_zone"), col("opps").as("_o_opps"));
   }
 
   /** An opportunity that names no codes of its own matches on its zone's codes, worth less. */
@@ -331,7 +262,7 @@ public final class Matching {
             .groupBy(col(Cols.ENTERPRISE_ID), col(Cols.ZONE_ID))
             .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(Column[]::new))
             .filter(col(Features.INDUSTRY_VALUE).isNotNull());
-    Column nodes = array_sort(col("_node_set"));
+    Column nodes = sort_array(col("_node_set"));
     Column best = try_element_at(col(Features.NODES), lit(1));
     Dataset<Row> withOpps =
         grouped
@@ -363,33 +294,5 @@ public final class Matching {
                         col(Features.NODES),
                         n -> n.getField("position").isin("upstream", "midstream"))))
         .drop("_node_set");
-  }
-
-  /**
-   * Matched opportunities of a pair, one entry per opportunity (its best similarity), best first,
-   * ties by opportunity id.
-   */
-  static Column bestOpportunityFirst(Column opps) {
-    // by id, then best similarity first: the first entry of each id is its best
-    Column byId = array_sort(opps);
-    Column firstOfId =
-        filter(
-            byId,
-            (x, i) ->
-                i.equalTo(0)
-                    .or(
-                        try_element_at(byId, greatest(i, lit(1)))
-                            .getField("opportunity_id")
-                            .notEqual(x.getField("opportunity_id"))));
-    Column reordered =
-        transform(
-            firstOfId,
-            x ->
-                struct(
-                    x.getField("neg_similarity").as("neg_similarity"),
-                    x.getField("opportunity_id").as("opportunity_id"),
-                    x.getField("similarity").as("similarity"),
-                    x.getField("title").as("title")));
-    return array_sort(reordered);
   }
 }

@@ -7,7 +7,6 @@ import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.pow;
@@ -136,7 +135,8 @@ public final class TextFeatures {
     if (tokenizer == Tokenizer.HANLP) {
       tokens = docs.withColumn(TOKENS, HANLP_WORDS.apply(col(textCol)));
     } else {
-      Column units = regexp_extract_all(coalesce(col(textCol), lit("")), lit(CHAR_UNITS), lit(0));
+      Column text = coalesce(col(textCol), lit(""));
+      Column units = regexp_extract_all(text, lit(CHAR_UNITS), lit(0));
       Dataset<Row> withUnits = docs.withColumn("_units", units);
       Dataset<Row> bigrams =
           new NGram().setN(2).setInputCol("_units").setOutputCol("_bigrams").transform(withUnits);
@@ -146,8 +146,10 @@ public final class TextFeatures {
                   TOKENS,
                   array_union(
                       col("_bigrams"),
-                      // Latin words count alone too: "ai" or "mes" is a term on its own
-                      array_distinct(filter(col("_units"), u -> u.rlike("^[a-z]")))))
+                      // Latin words count alone too: "ai" or "mes" is a term on its own (the
+                      // same words as the units', found by a second scan rather than a regex per
+                      // unit, which cost more than the scan)
+                      array_distinct(regexp_extract_all(text, lit(LATIN_WORDS), lit(0)))))
               .drop("_units", "_bigrams");
     }
     return new HashingTF()
@@ -160,6 +162,9 @@ public final class TextFeatures {
 
   /** A Chinese character, or a Latin word (letters and digits starting with a letter). */
   static final String CHAR_UNITS = "\\p{IsHan}|[a-z][a-z0-9]*";
+
+  /** The Latin words among {@link #CHAR_UNITS}. */
+  static final String LATIN_WORDS = "[a-z][a-z0-9]*";
 
   /** Cosine similarity (0..1) of two packed term arrays. */
   public static Column cosine(Column a, Column b) {

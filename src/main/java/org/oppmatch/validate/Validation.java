@@ -64,8 +64,19 @@ public final class Validation {
   /** One rule: when {@code broken} is true the row breaks {@code rule}; {@code detail} says how. */
   record Check(String rule, Column broken, Column detail) {}
 
-  /** Typed contract columns, raw columns kept for the quarantine, rules and detail. */
+  /**
+   * Typed contract columns, raw columns kept for the quarantine, rules and detail, duplicates
+   * marked. Reads {@code raw} more than once (the duplicate check): the job caches {@link #check}'s
+   * rows and marks the duplicates on the cache.
+   */
   public static Dataset<Row> validate(Dataset<Row> raw, InputTable table, Context ctx) {
+    return markDuplicates(check(raw, table, ctx), table);
+  }
+
+  /**
+   * Every rule but duplicate_id, which needs the other rows of the key: {@link #markDuplicates}.
+   */
+  public static Dataset<Row> check(Dataset<Row> raw, InputTable table, Context ctx) {
     Dataset<Row> typed = raw.select(typedColumns(table));
     if (table == InputTable.ZONE_CHAIN || table == InputTable.OPPORTUNITIES) {
       typed = withReferenceFlags(typed, table, ctx);
@@ -91,7 +102,7 @@ public final class Validation {
                 DETAIL_COL,
                     try_element_at(
                         filter(array(details.toArray(Column[]::new)), Column::isNotNull), lit(1))));
-    return table.keyColumn().map(k -> markDuplicates(checked, k, table)).orElse(checked);
+    return checked;
   }
 
   /** Rows that broke no rule, with the contract's columns only. */
@@ -401,21 +412,76 @@ public final class Validation {
 
   /**
    * Among rows that broke no other rule, the second and later rows of a key become duplicate_id:
-   * the newest updated_at is kept (enterprises), then the first read.
+   * the newest updated_at is kept (enterprises), then the first read. Reads {@code checked} twice
+   * (cache it): once to count the rows per key (a shuffle of the keys alone), then to flag the
+   * losing rows, found among the few rows of repeated keys, by a broadcast join. A window over all
+   * rows by key would shuffle every whole row (with its raw text) for the sake of a few repeats.
    */
-  private static Dataset<Row> markDuplicates(Dataset<Row> checked, String key, InputTable table) {
+  public static Dataset<Row> markDuplicates(Dataset<Row> checked, InputTable table) {
+    return flagDuplicates(checked, duplicateLosers(checked, table), table);
+  }
+
+  /**
+   * The rows of {@code checked} that lose to an earlier or newer row of the same key (key, file,
+   * line): few, and read by every later use of the table, so the job caches them. Null for a table
+   * without a key.
+   */
+  public static Dataset<Row> duplicateLosers(Dataset<Row> checked, InputTable table) {
+    if (table.keyColumn().isEmpty()) {
+      return null;
+    }
+    String key = table.keyColumn().get();
     Column clean = size(col(RULES_COL)).equalTo(0);
+    Dataset<Row> cleanRows = checked.filter(clean.and(col(key).isNotNull()));
+    Dataset<Row> repeated =
+        cleanRows
+            .groupBy(col(key).as(DUP_KEY))
+            .count()
+            .filter(col("count").gt(1))
+            .select(col(DUP_KEY));
     List<Column> order = new ArrayList<>();
     if (table.column(Cols.UPDATED_AT).isPresent()) {
       order.add(col(Cols.UPDATED_AT).desc_nulls_last());
     }
     order.add(col(Cols.RAW_FILE).asc());
     order.add(col(Cols.RAW_LINE).asc());
-    Column n =
-        row_number()
-            .over(Window.partitionBy(col(key), clean).orderBy(order.toArray(Column[]::new)));
-    Column dup = clean.and(col(key).isNotNull()).and(n.gt(1));
-    return checked
+    Dataset<Row> losers =
+        cleanRows
+            .join(broadcast(repeated), cleanRows.col(key).equalTo(repeated.col(DUP_KEY)))
+            .withColumn(
+                "_n",
+                row_number()
+                    .over(Window.partitionBy(col(key)).orderBy(order.toArray(Column[]::new))))
+            .filter(col("_n").gt(1))
+            .select(
+                col(key).as(DUP_KEY),
+                col(Cols.RAW_FILE).as(DUP_FILE),
+                col(Cols.RAW_LINE).as(DUP_LINE),
+                lit(true).as(DUP));
+    return losers;
+  }
+
+  /** {@code checked} with the {@link #duplicateLosers} marked duplicate_id. */
+  public static Dataset<Row> flagDuplicates(
+      Dataset<Row> checked, Dataset<Row> losers, InputTable table) {
+    if (losers == null) {
+      return checked;
+    }
+    String key = table.keyColumn().orElseThrow();
+    // losers are at most the quarantine limit's share of the rows, or the run stops anyway
+    Dataset<Row> flagged =
+        checked
+            .join(
+                broadcast(losers),
+                checked
+                    .col(key)
+                    .equalTo(losers.col(DUP_KEY))
+                    .and(checked.col(Cols.RAW_FILE).equalTo(losers.col(DUP_FILE)))
+                    .and(checked.col(Cols.RAW_LINE).equalTo(losers.col(DUP_LINE))),
+                "left")
+            .drop(DUP_KEY, DUP_FILE, DUP_LINE);
+    Column dup = coalesce(col(DUP), lit(false));
+    return flagged
         .withColumn(
             DETAIL_COL,
             when(
@@ -428,8 +494,14 @@ public final class Validation {
                                 ? "' appears again; the row with the newest updated_at is kept"
                                 : "' appears again; the first row is kept")))
                 .otherwise(col(DETAIL_COL)))
-        .withColumn(RULES_COL, when(dup, array(lit(Rules.DUPLICATE_ID))).otherwise(col(RULES_COL)));
+        .withColumn(RULES_COL, when(dup, array(lit(Rules.DUPLICATE_ID))).otherwise(col(RULES_COL)))
+        .drop(DUP);
   }
+
+  private static final String DUP_KEY = "_dup_key";
+  private static final String DUP_FILE = "_dup_file";
+  private static final String DUP_LINE = "_dup_line";
+  private static final String DUP = "_dup";
 
   private static String fmt(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);

@@ -84,7 +84,9 @@ class TextFeaturesTest {
                 col("id"),
                 col("f"),
                 col("o"),
-                TextFeatures.cosine(col("f"), col("fn"), col("o"), col("on")).as("cos"))
+                TextFeatures.cosine(col("f"), col("fn"), col("o"), col("on")).as("cos"),
+                col("fn"),
+                col("on"))
             .orderBy(col("cos").desc())
             .collectAsList();
     assertEquals("d0", scored.get(0).getString(0), "satellite first: " + scored);
@@ -94,6 +96,12 @@ class TextFeaturesTest {
       long[] fa = r.getList(1).stream().mapToLong(x -> (Long) x).toArray();
       long[] oa = r.getList(2).stream().mapToLong(x -> (Long) x).toArray();
       assertEquals(TextFeatures.cosine(fa, oa), r.getDouble(3), 1e-9, "column = plain Java");
+      // the opportunity index's merge of sorted arrays: the same sum in the same order, exactly
+      assertEquals(
+          r.getDouble(3),
+          OpportunityIndex.cosine(fa, r.getDouble(4), oa, r.getDouble(5)),
+          0.0,
+          "column = opportunity index");
     }
   }
 
