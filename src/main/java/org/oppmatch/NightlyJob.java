@@ -329,7 +329,12 @@ public final class NightlyJob {
         timed(
             timer,
             "fit_text_features",
-            () -> Matching.fitText(enterprises, openOpportunities, config));
+            () ->
+                Matching.fitText(
+                    enterprises,
+                    manifest.inputs().get(InputTable.ENTERPRISES.tableName()).accepted(),
+                    openOpportunities,
+                    config));
     Dataset<Row> zoneTargets =
         Targets.leadTargets(zones)
             .unionByName(
@@ -343,12 +348,11 @@ public final class NightlyJob {
     cached.add(keyedOpportunityTargets);
     Dataset<Row> opportunityZones = Targets.opportunityZones(openOpportunities, zones).cache();
     cached.add(opportunityZones);
-    // per-enterprise features (text terms, size percentiles) are computed once and read twice: by
-    // the zone match and by the opportunity match
-    Dataset<Row> features =
-        Matching.withEnterpriseFeatures(spreadOverCores(enterprises), args.runDate(), config, text)
-            .persist(StorageLevel.MEMORY_AND_DISK());
-    cached.add(features);
+    // each match computes the per-enterprise features it reads from the (cached) enterprises: the
+    // zone match its factors and size percentiles, the opportunity match the text terms; caching
+    // one wide table of both cost more to build and read than either computation
+    Dataset<Row> spread = spreadOverCores(enterprises);
+    Dataset<Row> features = Matching.withEnterpriseFeatures(spread, args.runDate(), config);
     Dataset<Row> keyedEnterprises = Matching.keyed(features);
     Dataset<Row> matches =
         Matching.matchTargets(keyedEnterprises, keyedTargets, config)
@@ -357,7 +361,7 @@ public final class NightlyJob {
     timed(timer, "match_industry_codes", matches::count);
     Dataset<Row> matchedOpportunities =
         Matching.matchOpportunities(
-                features,
+                Matching.withTextTerms(spread, text),
                 Matching.opportunityIndex(keyedOpportunityTargets, opportunityZones, config))
             .persist(StorageLevel.MEMORY_AND_DISK());
     cached.add(matchedOpportunities);
@@ -388,6 +392,9 @@ public final class NightlyJob {
             .transform(r -> Explanations.explain(r, config, args.runDate(), in.industryNames()))
             .transform(r -> Changes.withMovement(r, previous));
     Dataset<Row> targetsOut = ranked.select(targetColumns());
+    if (Boolean.getBoolean("oppmatch.explain")) {
+      targetsOut.explain("formatted");
+    }
     long nTargets =
         timed(
             timer,

@@ -145,6 +145,14 @@ public final class JobConfig {
     /** Opportunities named per lead in matched_opportunity_ids. */
     @JsonProperty("per_lead")
     public int perLead = 3;
+
+    /**
+     * At most this many enterprise texts (a seeded sample above it) give the IDF weights: term
+     * document frequencies are settled long before millions of firms, and the fit is a full pass of
+     * tokenising.
+     */
+    @JsonProperty("idf_sample_max")
+    public int idfSampleMax = 300_000;
   }
 
   /** Every problem with the values, each naming its key; empty when the configuration is valid. */
@@ -179,6 +187,7 @@ public final class JobConfig {
     range(errors, "scoring.signal_half_life_days", scoring.signalHalfLifeDays, 1, 3650);
     range(errors, "scoring.size_min_group", scoring.sizeMinGroup, 1, 1_000_000);
     range(errors, "opportunities.text_full_similarity", opportunities.textFullSimilarity, 0.01, 1);
+    range(errors, "opportunities.idf_sample_max", opportunities.idfSampleMax, 1_000, 1e9);
     if (!List.of("char_bigram", "hanlp").contains(opportunities.tokenizer)) {
       errors.add(
           "opportunities.tokenizer: "

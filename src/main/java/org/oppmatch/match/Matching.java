@@ -70,17 +70,29 @@ public final class Matching {
 
   /**
    * The text model for opportunity fit: the configured tokenizer with its IDF fitted on the
-   * enterprises' and the open opportunities' texts (a Spark job: one pass over the enterprises).
+   * enterprises' and the open opportunities' texts (a Spark job: one pass over the enterprises, or
+   * over a seeded sample of {@code opportunities.idf_sample_max} of them when there are more).
    */
   public static TextFeatures.Model fitText(
-      Dataset<Row> enterprises, Dataset<Row> openOpportunities, JobConfig config) {
+      Dataset<Row> enterprises,
+      long enterpriseCount,
+      Dataset<Row> openOpportunities,
+      JobConfig config) {
+    int max = config.opportunities.idfSampleMax;
+    Dataset<Row> fitted =
+        enterpriseCount > max
+            ? enterprises.sample(false, (double) max / enterpriseCount, IDF_SAMPLE_SEED)
+            : enterprises;
     return TextFeatures.fit(
         TextFeatures.Tokenizer.of(config.opportunities.tokenizer),
         "_doc",
         List.of(
-            enterprises.select(enterpriseText().as("_doc")),
+            fitted.select(enterpriseText().as("_doc")),
             openOpportunities.select(Targets.opportunityText().as("_doc"))));
   }
+
+  /** Fixed, so a rerun on the same input samples the same enterprises. */
+  static final long IDF_SAMPLE_SEED = 4754L;
 
   /** The text of an enterprise for the text match: name, business scope and products. */
   static Column enterpriseText() {
@@ -88,18 +100,14 @@ public final class Matching {
         col(Cols.NAME), col(Cols.BUSINESS_SCOPE), col(Cols.PRODUCTS));
   }
 
-  /** Per-enterprise features, computed once, before any join. */
+  /** Per-enterprise features of the zone match, computed once per enterprise, before any join. */
   public static Dataset<Row> withEnterpriseFeatures(
-      Dataset<Row> enterprises, LocalDate runDate, JobConfig config, TextFeatures.Model text) {
+      Dataset<Row> enterprises, LocalDate runDate, JobConfig config) {
     double hl = config.scoring.signalHalfLifeDays;
     Dataset<Row> sized =
         IndustrySize.withSizeValue(enterprises, config.scoring.sizeMinGroup, Features.SIZE_VALUE);
-    Dataset<Row> termed =
-        text.transform(
-            sized.withColumn(Features.TEXT, enterpriseText()), Features.TEXT, Features.E_TERMS);
-    return termed.withColumns(
+    return sized.withColumns(
         Map.of(
-            Features.E_NORM, TextFeatures.norm(col(Features.E_TERMS)),
             Features.TAG_VALUE, FactorColumns.tagValue(col(Cols.TAGS)),
             Features.RND_VALUE, FactorColumns.rndValue(col(Cols.PATENTS), col(Cols.RD_RATIO)),
             Features.SIGNAL_SUM, FactorColumns.signalSum(col(Cols.SIGNALS), runDate, hl),
@@ -107,6 +115,22 @@ public final class Matching {
             Features.IN_METRO, FactorColumns.inMetro(col(Cols.CITY), col(Cols.LOCAL_PRESENCE)),
             Features.MANUFACTURING,
                 FactorColumns.isManufacturing(try_element_at(col(Cols.INDUSTRY_CODES), lit(1)))));
+  }
+
+  /**
+   * What the opportunity match reads of each enterprise, with its text terms: computed on the
+   * enterprises' own rows (not joined to anything), read once, by {@link #matchOpportunities}.
+   */
+  public static Dataset<Row> withTextTerms(Dataset<Row> enterprises, TextFeatures.Model text) {
+    Dataset<Row> texts =
+        enterprises.select(
+            col(Cols.ENTERPRISE_ID),
+            col(Cols.NAME),
+            col(Cols.REVENUE),
+            col(Cols.INDUSTRY_CODES),
+            enterpriseText().as(Features.TEXT));
+    return text.transform(texts, Features.TEXT, Features.E_TERMS)
+        .withColumn(Features.E_NORM, TextFeatures.norm(col(Features.E_TERMS)));
   }
 
   /** One row per enterprise and prefix (2, 3, 4 digits) of each of its industry codes. */
