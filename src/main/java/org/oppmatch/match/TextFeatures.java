@@ -44,9 +44,9 @@ import org.apache.spark.sql.types.DataTypes;
  * <p>Each document keeps its terms as one sorted array of longs, {@code index << 16 | weight} with
  * the weight (the term's IDF) in hundredths: the IDF is global, so the same term packs to the same
  * long in every document, and the dot product of two documents is the sum of the squared weights of
- * the longs they share. That keeps the per-pair similarity a built-in expression ({@code
- * array_intersect} is a hash set, linear in the two sizes); only the vector-to-array conversion,
- * once per document, is a function of ours.
+ * the longs they share. {@link #cosine(Column, Column, Column, Column)} is that as a built-in
+ * expression ({@code array_intersect}, for tools and tests); the job's opportunity match merges the
+ * sorted arrays in {@link OpportunityIndex}, which is the same sum in the same order.
  */
 public final class TextFeatures {
   private TextFeatures() {}

@@ -131,6 +131,7 @@ class ConfigLoaderTest {
         "{\"scoring\": {\"signal_half_life_days\": 0}}|scoring.signal_half_life_days",
         "{\"allocation\": {\"max_zones_per_enterprise\": 0}}|allocation.max_zones_per_enterprise",
         "{\"opportunities\": {\"min_similarity\": 1.2}}|opportunities.min_similarity",
+        "{\"opportunities\": {\"idf_sample_max\": 10}}|opportunities.idf_sample_max",
         "{\"input_formats\": {\"no_such_table\": \"csv\"}}|input_formats.no_such_table",
         "{\"input_formats\": {\"enterprises\": \"xlsx\"}}|input_formats.enterprises"
       })
