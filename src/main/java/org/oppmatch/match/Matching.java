@@ -187,8 +187,10 @@ public final class Matching {
    * Enterprise-opportunity matches at or above {@code opportunities.min_similarity}: each
    * enterprise (one row, with its text terms) against the broadcast {@link OpportunityIndex},
    * blocked by the GB/T 4754 hierarchy (only firms and opportunities that share an industry are
-   * compared), each with its similarity (code, text cosine, budget fit). One row per enterprise,
-   * opportunity and matching code, whatever zones the opportunity concerns.
+   * compared), each with its similarity (code, text cosine, budget fit). One row per enterprise
+   * with a match: its matches (one per opportunity and matching code, whatever zones the
+   * opportunity concerns) and its per-zone lists of them ({@link #opportunityMatchRows}, {@link
+   * #opportunitiesPerZone}).
    */
   public static Dataset<Row> matchOpportunities(Dataset<Row> features, OpportunityIndex index) {
     Broadcast<OpportunityIndex> shared =

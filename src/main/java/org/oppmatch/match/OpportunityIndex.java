@@ -247,7 +247,7 @@ public final class OpportunityIndex implements Serializable {
           }
           Opportunity o = opportunities[en.opportunity()];
           double codeSim = en.inherited() ? industry * Matching.INHERITED_CODE_FACTOR : industry;
-          double cosine = round4(cosine(terms, norm, o.terms(), o.norm()));
+          double cosine = round4(TextFeatures.cosine(terms, norm, o.terms(), o.norm()));
           double budgetFit = round4(FactorMath.budgetFit(o.budget(), revenue));
           double similarity =
               round4(FactorMath.opportunitySimilarity(codeSim, cosine, textFull, budgetFit));
@@ -320,32 +320,6 @@ public final class OpportunityIndex implements Serializable {
         return r;
       }
     };
-  }
-
-  /**
-   * Cosine of two packed term arrays, both sorted ascending, with their norms: the dot product sums
-   * the squared weights of the shared longs in ascending order, as the Column version does.
-   */
-  static double cosine(long[] a, double normA, long[] b, double normB) {
-    if (!(normA > 0) || !(normB > 0) || a == null || b == null) {
-      return 0.0;
-    }
-    double dot = 0.0;
-    int i = 0;
-    int j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] == b[j]) {
-        double w = (a[i] & ((1L << TextFeatures.WEIGHT_BITS) - 1)) / TextFeatures.WEIGHT_SCALE;
-        dot = dot + w * w;
-        i++;
-        j++;
-      } else if (a[i] < b[j]) {
-        i++;
-      } else {
-        j++;
-      }
-    }
-    return dot / (normA * normB);
   }
 
   /** The keywords found in the text, in the opportunity's order. */

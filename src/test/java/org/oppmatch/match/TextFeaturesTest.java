@@ -99,9 +99,9 @@ class TextFeaturesTest {
       // the opportunity index's merge of sorted arrays: the same sum in the same order, exactly
       assertEquals(
           r.getDouble(3),
-          OpportunityIndex.cosine(fa, r.getDouble(4), oa, r.getDouble(5)),
+          TextFeatures.cosine(fa, r.getDouble(4), oa, r.getDouble(5)),
           0.0,
-          "column = opportunity index");
+          "column = the merge the opportunity index runs");
     }
   }
 
