@@ -7,7 +7,6 @@ public final class Features {
   // per enterprise
   public static final String TEXT = "_text";
   public static final String E_TERMS = "_e_terms";
-  public static final String E_NORM = "_e_norm";
   public static final String TAG_VALUE = "_tag_value";
   public static final String SIZE_VALUE = "_size_value";
   public static final String RND_VALUE = "_rnd_value";

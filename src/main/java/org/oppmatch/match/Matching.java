@@ -129,8 +129,7 @@ public final class Matching {
             col(Cols.REVENUE),
             col(Cols.INDUSTRY_CODES),
             enterpriseText().as(Features.TEXT));
-    return text.transform(texts, Features.TEXT, Features.E_TERMS)
-        .withColumn(Features.E_NORM, TextFeatures.norm(col(Features.E_TERMS)));
+    return text.transform(texts, Features.TEXT, Features.E_TERMS);
   }
 
   /** One row per enterprise and prefix (2, 3, 4 digits) of each of its industry codes. */

@@ -162,7 +162,6 @@ public final class OpportunityIndex implements Serializable {
     Cols.REVENUE,
     Features.TEXT,
     Features.E_TERMS,
-    Features.E_NORM,
     Cols.INDUSTRY_CODES
   };
 
@@ -216,7 +215,7 @@ public final class OpportunityIndex implements Serializable {
    * inherited from). Null when nothing matches.
    */
   public Row match(Row e) {
-    if (e.isNullAt(6)) {
+    if (e.isNullAt(5)) {
       return null;
     }
     List<Row> out = new ArrayList<>();
@@ -227,8 +226,9 @@ public final class OpportunityIndex implements Serializable {
     Double revenue = e.isNullAt(2) ? null : e.getDouble(2);
     String text = e.getString(3);
     long[] terms = longs(e.isNullAt(4) ? null : e.getList(4));
-    double norm = e.isNullAt(5) ? 0.0 : e.getDouble(5);
-    List<String> codes = e.getList(6);
+    // summed in the array's order, as the Column norm of the opportunities' terms is
+    double norm = TextFeatures.norm(terms);
+    List<String> codes = e.getList(5);
     for (int pos = 0; pos < codes.size(); pos++) {
       String code = codes.get(pos);
       if (code == null) {
@@ -247,8 +247,22 @@ public final class OpportunityIndex implements Serializable {
           }
           Opportunity o = opportunities[en.opportunity()];
           double codeSim = en.inherited() ? industry * Matching.INHERITED_CODE_FACTOR : industry;
-          double cosine = round4(TextFeatures.cosine(terms, norm, o.terms(), o.norm()));
-          double budgetFit = round4(FactorMath.budgetFit(o.budget(), revenue));
+          double rawCosine = TextFeatures.cosine(terms, norm, o.terms(), o.norm());
+          double rawBudgetFit = FactorMath.budgetFit(o.budget(), revenue);
+          // most candidates fall far below the threshold: rounding moves each factor by at most
+          // half a unit in the fourth place and the similarity grows with both, so a raw bound
+          // with a margin of a whole unit rejects them without the (costly) decimal rounding
+          if (FactorMath.opportunitySimilarity(
+                      codeSim,
+                      rawCosine + ROUNDING_MARGIN,
+                      textFull,
+                      rawBudgetFit + ROUNDING_MARGIN)
+                  + ROUNDING_MARGIN
+              < minSimilarity) {
+            continue;
+          }
+          double cosine = round4(rawCosine);
+          double budgetFit = round4(rawBudgetFit);
           double similarity =
               round4(FactorMath.opportunitySimilarity(codeSim, cosine, textFull, budgetFit));
           if (similarity < minSimilarity) {
@@ -335,6 +349,9 @@ public final class OpportunityIndex implements Serializable {
     }
     return out.toArray(String[]::new);
   }
+
+  /** More than the largest change {@link #round4} makes to a factor or to the similarity. */
+  private static final double ROUNDING_MARGIN = 1e-4;
 
   /** Spark's round(x, 4): half up on the decimal form of the double. */
   static double round4(double v) {

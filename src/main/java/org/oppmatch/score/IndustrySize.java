@@ -1,14 +1,12 @@
 package org.oppmatch.score;
 
-import static org.apache.spark.sql.functions.aggregate;
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.percentile_approx;
-import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
@@ -79,12 +77,15 @@ public final class IndustrySize {
       Column v = col(MEASURES[i]).cast("double");
       percentiles.add(when(v.isNotNull().and(cuts.isNotNull()), percentile(v, cuts)));
     }
-    Column known = size(filter(array(percentiles.toArray(Column[]::new)), Column::isNotNull));
-    Column sum =
-        aggregate(
-            filter(array(percentiles.toArray(Column[]::new)), Column::isNotNull),
-            lit(0.0),
-            Column::plus);
+    // the mean of the known percentiles, as plain arithmetic: a filter over an array of them ran
+    // interpreted and called each percentile function once per use; here generated code computes
+    // each once (common subexpressions) and adds them in the same order (adding 0.0 is exact)
+    Column known = lit(0);
+    Column sum = lit(0.0);
+    for (Column p : percentiles) {
+      known = known.plus(when(p.isNotNull(), lit(1)).otherwise(lit(0)));
+      sum = sum.plus(coalesce(p, lit(0.0)));
+    }
     List<String> drop = new ArrayList<>(List.of(DIVISION, "_d_div", "_n", "_wn"));
     for (int i = 0; i < MEASURES.length; i++) {
       drop.add("_q" + i);

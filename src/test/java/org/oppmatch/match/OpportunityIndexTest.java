@@ -76,11 +76,8 @@ class OpportunityIndexTest {
 
   static Row enterprise(String code, long... terms) {
     List<Long> t = new ArrayList<>();
-    double sq = 0;
     for (long x : terms) {
       t.add(x);
-      double w = (x & 0xFFFF) / 100.0;
-      sq += w * w;
     }
     return RowFactory.create(
         "E1",
@@ -88,7 +85,6 @@ class OpportunityIndexTest {
         1e8,
         "星联科技 卫星物联网终端",
         CollectionConverters.asScala(t).toSeq(),
-        Math.sqrt(sq),
         CollectionConverters.asScala(List.of(code)).toSeq());
   }
 

@@ -1,12 +1,25 @@
 package org.oppmatch.match;
 
+import static org.apache.spark.sql.functions.array_distinct;
+import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.regexp_extract_all;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.spark.ml.feature.HashingTF;
+import org.apache.spark.ml.feature.IDF;
+import org.apache.spark.ml.feature.IDFModel;
+import org.apache.spark.ml.feature.NGram;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.Vectors;
+import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -103,6 +116,83 @@ class TextFeaturesTest {
           0.0,
           "column = the merge the opportunity index runs");
     }
+  }
+
+  /** Texts that exercise the units: Latin words with digits, repeats, punctuation, odd chars. */
+  static final String[] EDGE_TEXTS = {
+    SATELLITE,
+    ENGINE,
+    MEDICAL,
+    "ai芯片 5g ai-chip x86_64 mes系统 mes",
+    "2024年 ok2go 3d打印，iot iot iot",
+    "中",
+    "a",
+    "",
+    null,
+    "ｉｏｔ ＡＢＣ café 😀卫星𠀀通信 — 北斗",
+    "有限公司 技术服务 有限公司"
+  };
+
+  /**
+   * The MLlib chain the job's one function replaces: units by regex, NGram(2), Latin words, binary
+   * HashingTF, the IDF model's transform.
+   */
+  static Dataset<Row> mllibTfIdf(TextFeatures.Model model, Dataset<Row> docs) {
+    Column text = coalesce(col("text"), lit(""));
+    Dataset<Row> units =
+        docs.withColumn(
+            "_units", regexp_extract_all(text, lit("\\p{IsHan}|[a-z][a-z0-9]*"), lit(0)));
+    Dataset<Row> bigrams =
+        new NGram().setN(2).setInputCol("_units").setOutputCol("_bigrams").transform(units);
+    Dataset<Row> tokens =
+        bigrams.withColumn(
+            "_tokens",
+            array_union(
+                col("_bigrams"),
+                array_distinct(regexp_extract_all(text, lit("[a-z][a-z0-9]*"), lit(0)))));
+    Dataset<Row> tf =
+        new HashingTF()
+            .setNumFeatures(TextFeatures.NUM_FEATURES)
+            .setBinary(true)
+            .setInputCol("_tokens")
+            .setOutputCol("_tf")
+            .transform(tokens);
+    return model.idf().copy(new ParamMap()).setInputCol("_tf").setOutputCol("_tfidf").transform(tf);
+  }
+
+  @Test
+  void termsEqualTheMllibChainAndItsIdf() {
+    Dataset<Row> d = docs(EDGE_TEXTS);
+    TextFeatures.Model model =
+        TextFeatures.fit(TextFeatures.Tokenizer.CHAR_BIGRAM, "text", List.of(d));
+    Dataset<Row> reference = mllibTfIdf(model, d);
+    // the IDF fitted on our term vectors equals the one fitted on MLlib's
+    IDFModel mllibIdf = new IDF().setInputCol("_tf").setOutputCol("_x").fit(reference);
+    assertArrayEquals(mllibIdf.idf().toArray(), model.idf().idf().toArray(), 0.0);
+    List<Row> rows =
+        model
+            .transform(reference, "text", "t")
+            .select(col("id"), col("text"), col("_tfidf"), col("t"))
+            .orderBy("id")
+            .collectAsList();
+    assertEquals(EDGE_TEXTS.length, rows.size());
+    int withTerms = 0;
+    for (Row r : rows) {
+      long[] expected = TextFeatures.pack((Vector) r.get(2));
+      long[] actual = r.getList(3).stream().mapToLong(x -> (Long) x).toArray();
+      assertArrayEquals(expected, actual, "terms of " + r.get(1));
+      withTerms += actual.length > 0 ? 1 : 0;
+    }
+    assertTrue(withTerms >= 8, "most edge texts have terms: " + withTerms);
+  }
+
+  @Test
+  void charBigramTokensArePairsOfUnitsAndLatinWords() {
+    assertEquals(
+        List.of("ai 芯", "芯 片", "片 x5", "x5 卫", "卫 星", "ai", "x5"),
+        TextFeatures.charBigramTokens("ai芯片，x5 卫星!"));
+    assertEquals(List.of(), TextFeatures.charBigramTokens("中"));
+    assertEquals(List.of(), TextFeatures.charBigramTokens(null));
   }
 
   @Test
