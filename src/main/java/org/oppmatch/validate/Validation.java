@@ -63,7 +63,14 @@ public final class Validation {
       LocalDate runDate, Set<String> knownCodes, Dataset<Row> zoneIds, Dataset<Row> nodeIds) {}
 
   /** One rule: when {@code broken} is true the row breaks {@code rule}; {@code detail} says how. */
-  record Check(String rule, Column broken, Column detail) {}
+  record Check(String rule, Column broken, Column detail) {
+    Check {
+      // check() joins the broken rules with commas and splits them again
+      if (rule.contains(",")) {
+        throw new IllegalArgumentException("a rule name cannot contain a comma: " + rule);
+      }
+    }
+  }
 
   /**
    * Typed contract columns, raw columns kept for the quarantine, rules and detail, duplicates
@@ -98,7 +105,7 @@ public final class Validation {
     }
     // the broken rules in order, without filter(array(...), isNotNull): a higher-order function
     // is evaluated row by row outside generated code, with every check beneath it, which made it
-    // the largest cost of validation; concat_ws skips the nulls (rule names have no comma)
+    // the largest cost of validation; concat_ws skips the nulls (rule names have no comma: Check)
     Column joined = concat_ws(",", rules.toArray(Column[]::new));
     Dataset<Row> checked =
         typed.withColumns(
