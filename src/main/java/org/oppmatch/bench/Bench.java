@@ -283,9 +283,17 @@ public final class Bench {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("NIGHTLY_MASTER", "local[2]");
     env.put("NIGHTLY_DRIVER_MEMORY", o.driverMemory());
+    // the run's own Spark local dir, so its shuffle and spill files can be measured
+    Path scratch = runs.resolve("spark-local");
+    deleteTree(scratch);
     env.put(
         "NIGHTLY_JAVA_OPTS",
-        (System.getenv().getOrDefault("NIGHTLY_JAVA_OPTS", "") + " -Xlog:gc:file=" + gc).trim());
+        (System.getenv().getOrDefault("NIGHTLY_JAVA_OPTS", "")
+                + " -Xlog:gc:file="
+                + gc
+                + " -Dspark.local.dir="
+                + scratch)
+            .trim());
     ProcessProbe.Measured m =
         ProcessProbe.run(
             List.of(
@@ -299,8 +307,11 @@ public final class Bench {
             env,
             runs.resolve("nightly.log"),
             gc,
+            scratch,
             o.jobTimeout());
+    deleteTree(scratch);
     ObjectNode n = measured(m);
+    failure(runs.resolve("nightly.log")).ifPresent(f -> n.put("failure", f));
     n.put("java_opts", env.get("NIGHTLY_JAVA_OPTS"));
     Path manifest = output.resolve("manifests").resolve("run_date=" + o.runDate() + ".json");
     if (Files.exists(manifest)) {
@@ -319,6 +330,21 @@ public final class Bench {
       n.set("stages", stagesFromLog(runs.resolve("nightly.log")));
     }
     return n;
+  }
+
+  /** The job's one-line failure message ("nightly: failed: ..."), cut to 300 characters. */
+  static java.util.Optional<String> failure(Path log) throws IOException {
+    if (!Files.exists(log)) {
+      return java.util.Optional.empty();
+    }
+    String found = null;
+    for (String line : Files.readAllLines(log)) {
+      if (line.startsWith("nightly: failed:")) {
+        found = line.substring("nightly: failed:".length()).trim();
+      }
+    }
+    return java.util.Optional.ofNullable(found)
+        .map(f -> f.length() > 300 ? f.substring(0, 300) + "..." : f);
   }
 
   /** The stages a run finished before it was stopped, from the job's progress lines. */
@@ -407,6 +433,12 @@ public final class Bench {
     n.put("timed_out", m.timedOut());
     n.put("wall_s", round1(m.wallSeconds()));
     n.put("peak_rss_mb", Math.round(m.peakRssKb() / 1024.0));
+    if (m.peakScratchBytes() >= 0) {
+      n.put("peak_local_disk_mb", Math.round(m.peakScratchBytes() / 1048576.0));
+    }
+    if (m.minFreeBytes() >= 0) {
+      n.put("min_free_disk_gb", round1(m.minFreeBytes() / 1073741824.0));
+    }
     n.put("load1_before", m.load1Before());
     n.put("load1_after", m.load1After());
     if (m.gc() != null) {

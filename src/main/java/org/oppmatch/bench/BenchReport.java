@@ -203,8 +203,8 @@ final class BenchReport {
     }
     md.append("\n## Nightly job\n\n")
         .append(
-            "| size | wall s | sum of stages s | enterprises/s | heap live after GC MiB (peak used, committed) | peak RSS MiB | targets | opportunity matches | quarantined | load |\n")
-        .append("|---|---|---|---|---|---|---|---|---|---|\n");
+            "| size | wall s | sum of stages s | enterprises/s | heap live after GC MiB (peak used, committed) | peak RSS MiB | peak local disk MiB (least free GiB) | targets | opportunity matches | quarantined | load |\n")
+        .append("|---|---|---|---|---|---|---|---|---|---|---|\n");
     List<JsonNode> runs = new ArrayList<>();
     report.path("sizes").forEach(runs::add);
     for (JsonNode s : runs) {
@@ -296,6 +296,9 @@ final class BenchReport {
           .append(s.path("generated").path("zones").asText())
           .append(" zones, seed ")
           .append(s.path("generated").path("seed").asText());
+      if (s.path("nightly").has("failure")) {
+        md.append("; the job failed: ").append(s.path("nightly").path("failure").asText());
+      }
       for (String peer : List.of("naive", "duckdb", "floor")) {
         JsonNode p = s.path(peer);
         if (p.has("skipped")) {
@@ -324,7 +327,7 @@ final class BenchReport {
     md.append(
         String.format(
             Locale.ROOT,
-            "| %s | %s | %.1f | %s | %d (%d, %d) | %d | %s | %s | %d | %s |%n",
+            "| %s | %s | %.1f | %s | %d (%d, %d) | %d | %s | %s | %s | %d | %s |%n",
             label,
             time(n),
             stages,
@@ -339,6 +342,13 @@ final class BenchReport {
             h.path("peak_used_before_gc").asLong(),
             h.path("peak_committed").asLong(),
             n.path("peak_rss_mb").asLong(),
+            n.has("peak_local_disk_mb")
+                ? String.format(
+                    Locale.ROOT,
+                    "%d (%s)",
+                    n.path("peak_local_disk_mb").asLong(),
+                    n.path("min_free_disk_gb").asText("-"))
+                : "not measured",
             n.path("outputs").path("targets").asText("-"),
             n.path("outputs").path("opportunity_matches").asText("-"),
             quarantined,

@@ -13,7 +13,10 @@ import java.util.regex.Pattern;
 /**
  * Runs one benchmark process and measures it from outside: wall time, peak resident set (VmHWM of
  * /proc/PID/status, polled), the 1-minute load average before and after, and, from the JVM's {@code
- * -Xlog:gc} file, the heap before and after each collection.
+ * -Xlog:gc} file, the heap before and after each collection. When given a scratch folder (the Spark
+ * local dir of the run: shuffle files and spilled cache), also the peak size of that folder and the
+ * least free space left on its file system, polled every two seconds: a run that needs more disk
+ * than the machine has fails with "No space left on device", and the report says how close it came.
  */
 final class ProcessProbe {
   private ProcessProbe() {}
@@ -26,7 +29,9 @@ final class ProcessProbe {
       long peakRssKb,
       double load1Before,
       double load1After,
-      GcStats gc) {}
+      GcStats gc,
+      long peakScratchBytes,
+      long minFreeBytes) {}
 
   /** Heap figures from a GC log, in MiB: peak used before a GC, peak live after, peak committed. */
   record GcStats(long collections, double maxBeforeMb, double maxAfterMb, double maxCommittedMb) {}
@@ -37,6 +42,18 @@ final class ProcessProbe {
   static Measured run(
       List<String> command, Map<String, String> env, Path log, Path gcLog, int timeoutSeconds)
       throws IOException, InterruptedException {
+    return run(command, env, log, gcLog, null, timeoutSeconds);
+  }
+
+  /** As above; {@code scratch} (may be null) is the folder whose size and free space are polled. */
+  static Measured run(
+      List<String> command,
+      Map<String, String> env,
+      Path log,
+      Path gcLog,
+      Path scratch,
+      int timeoutSeconds)
+      throws IOException, InterruptedException {
     Files.createDirectories(log.getParent());
     ProcessBuilder pb =
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
@@ -45,9 +62,19 @@ final class ProcessProbe {
     long t0 = System.nanoTime();
     Process p = pb.start();
     long hwm = 0;
+    long peakScratch = scratch == null ? -1 : 0;
+    long minFree = scratch == null ? -1 : Long.MAX_VALUE;
+    int polls = 0;
     boolean timedOut = false;
     while (!p.waitFor(250, TimeUnit.MILLISECONDS)) {
       hwm = Math.max(hwm, vmHwmKb(p.pid()));
+      if (scratch != null && polls++ % 8 == 0) {
+        peakScratch = Math.max(peakScratch, treeBytes(scratch));
+        long free = usableBytes(scratch);
+        if (free >= 0) {
+          minFree = Math.min(minFree, free);
+        }
+      }
       if (timeoutSeconds > 0 && (System.nanoTime() - t0) / 1e9 > timeoutSeconds) {
         timedOut = true;
         p.descendants().forEach(ProcessHandle::destroy);
@@ -67,7 +94,45 @@ final class ProcessProbe {
         hwm,
         loadBefore,
         load1(),
-        gcLog == null ? null : gcStats(gcLog));
+        gcLog == null ? null : gcStats(gcLog),
+        peakScratch,
+        minFree == Long.MAX_VALUE ? -1 : minFree);
+  }
+
+  /** Bytes of the regular files under a folder (0 when it does not exist yet). */
+  static long treeBytes(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    long[] sum = {0};
+    try (var files = Files.walk(dir)) {
+      files.forEach(
+          f -> {
+            try {
+              if (Files.isRegularFile(f)) {
+                sum[0] += Files.size(f);
+              }
+            } catch (IOException e) {
+              // a shuffle or spill file deleted between the listing and its size
+            }
+          });
+    } catch (IOException | java.io.UncheckedIOException e) {
+      // a folder deleted while walking: the sum so far
+    }
+    return sum[0];
+  }
+
+  /** Usable bytes on the file system of the folder (or of its nearest existing parent). */
+  static long usableBytes(Path dir) {
+    Path p = dir.toAbsolutePath();
+    while (p != null && !Files.exists(p)) {
+      p = p.getParent();
+    }
+    try {
+      return p == null ? -1 : Files.getFileStore(p).getUsableSpace();
+    } catch (IOException e) {
+      return -1;
+    }
   }
 
   static double load1() {
