@@ -20,6 +20,12 @@ public final class SharedSpark {
               .config("spark.sql.session.timeZone", "UTC")
               .config("spark.driver.host", "127.0.0.1")
               .config("spark.sql.adaptive.enabled", "true")
+              // the status store keeps the plans of recent queries (the job's are wide) in the
+              // heap even with the UI off; the suite ran out of a 3 GiB heap once (CI, 2026-11-23)
+              .config("spark.sql.ui.retainedExecutions", "20")
+              .config("spark.ui.retainedJobs", "50")
+              .config("spark.ui.retainedStages", "50")
+              .config("spark.ui.retainedTasks", "1000")
               .getOrCreate();
       Runtime.getRuntime().addShutdownHook(new Thread(spark::stop));
     }
