@@ -332,15 +332,19 @@ public final class Bench {
     return n;
   }
 
-  /** The job's one-line failure message ("nightly: failed: ..."), cut to 300 characters. */
+  /**
+   * The job's one-line error ("nightly: LABEL: message", LABEL one of failed, bad_arguments,
+   * input_contract_violated; progress lines start with "[nightly]"), without the prefix, cut to 300
+   * characters.
+   */
   static java.util.Optional<String> failure(Path log) throws IOException {
     if (!Files.exists(log)) {
       return java.util.Optional.empty();
     }
     String found = null;
     for (String line : Files.readAllLines(log)) {
-      if (line.startsWith("nightly: failed:")) {
-        found = line.substring("nightly: failed:".length()).trim();
+      if (line.startsWith("nightly: ")) {
+        found = line.substring("nightly: ".length()).trim();
       }
     }
     return java.util.Optional.ofNullable(found)

@@ -297,7 +297,7 @@ final class BenchReport {
           .append(" zones, seed ")
           .append(s.path("generated").path("seed").asText());
       if (s.path("nightly").has("failure")) {
-        md.append("; the job failed: ").append(s.path("nightly").path("failure").asText());
+        md.append("; the job stopped with ").append(s.path("nightly").path("failure").asText());
       }
       for (String peer : List.of("naive", "duckdb", "floor")) {
         JsonNode p = s.path(peer);

@@ -52,8 +52,13 @@ class ProcessProbeTest {
             + "x".repeat(400)
             + "\n");
     Optional<String> f = Bench.failure(log);
-    assertTrue(f.orElseThrow().startsWith("org.apache.spark.SparkException: No space left"));
+    assertTrue(f.orElseThrow().startsWith("failed: org.apache.spark.SparkException: No space"));
     assertEquals(303, f.orElseThrow().length());
+    Files.writeString(
+        log, "nightly: input_contract_violated: enterprises.csv row 7: uscc_checksum\n");
+    assertEquals(
+        Optional.of("input_contract_violated: enterprises.csv row 7: uscc_checksum"),
+        Bench.failure(log));
     assertEquals(Optional.empty(), Bench.failure(tmp.resolve("missing.log")));
     Files.writeString(log, "[nightly] check_inputs - rows 1.8 s\n");
     assertEquals(Optional.empty(), Bench.failure(log));
