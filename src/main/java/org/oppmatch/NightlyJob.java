@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -66,6 +67,8 @@ public final class NightlyJob {
 
   private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
 
+  private static final String RDD_COMPRESS = "spark.rdd.compress";
+
   /** Outputs in the order they are published; the manifest follows them. */
   public static final List<String> OUTPUTS =
       List.of(
@@ -108,10 +111,15 @@ public final class NightlyJob {
       System.exit(e.kind().exitCode());
       return;
     }
-    SparkSession spark =
-        SparkSession.builder()
-            .appName("opportunity-engine nightly " + args.runDate())
-            .getOrCreate();
+    SparkSession.Builder builder =
+        SparkSession.builder().appName("opportunity-engine nightly " + args.runDate());
+    if (!new SparkConf().contains(RDD_COMPRESS)) {
+      // cached tables that no longer fit in the heap are spilled to local disk; uncompressed, the
+      // 10M-enterprise run filled 78 GB of it (README, Measured). LZ4 costs only the spilled
+      // blocks, so a run that fits in memory pays nothing
+      builder.config(RDD_COMPRESS, true);
+    }
+    SparkSession spark = builder.getOrCreate();
     int code;
     String master = spark.sparkContext().master();
     try {
@@ -227,10 +235,14 @@ public final class NightlyJob {
     }
   }
 
-  /** The validated inputs of a run: every table's rows with their rules, and the accepted ones. */
+  /**
+   * The validated inputs of a run: every table's rows with their rules, the accepted ones, and the
+   * raw text of the tables' duplicate losers ({@link Validation#rawTextOf}).
+   */
   record Inputs(
       Map<InputTable, Dataset<Row>> validated,
       Map<InputTable, Dataset<Row>> accepted,
+      Map<InputTable, Dataset<Row>> loserTexts,
       Map<String, String> industryNames) {}
 
   /**
@@ -272,6 +284,7 @@ public final class NightlyJob {
     FaultInjection.at("validate");
     Map<InputTable, Dataset<Row>> validated = new EnumMap<>(InputTable.class);
     Map<InputTable, Dataset<Row>> accepted = new EnumMap<>(InputTable.class);
+    Map<InputTable, Dataset<Row>> loserTexts = new EnumMap<>(InputTable.class);
     Dataset<Row> ruleCounts = null;
     for (InputTable t : sources.keySet()) {
       Validation.Context ctx =
@@ -281,14 +294,16 @@ public final class NightlyJob {
               accepted.get(InputTable.ZONES),
               accepted.get(InputTable.CHAIN_NODES));
       // checked once into the cache; duplicates are flagged on the cache (Validation)
+      Dataset<Row> raw = reader.read(sources.get(t));
       Dataset<Row> checked =
-          Validation.check(reader.read(sources.get(t)), t, ctx)
+          Validation.forCache(Validation.check(raw, t, ctx), t)
               .persist(StorageLevel.MEMORY_AND_DISK());
       cached.add(checked);
       Dataset<Row> losers = Validation.duplicateLosers(checked, t);
       if (losers != null) {
         losers = losers.cache();
         cached.add(losers);
+        loserTexts.put(t, Validation.rawTextOf(raw, losers));
       }
       Dataset<Row> v = Validation.flagDuplicates(checked, losers, t);
       validated.put(t, v);
@@ -313,7 +328,7 @@ public final class NightlyJob {
                   .toList()));
     }
     checkQuarantineShares(manifest);
-    return new Inputs(validated, accepted, industryNames);
+    return new Inputs(validated, accepted, loserTexts, industryNames);
   }
 
   /** Matches, scores, ranks, and writes every output of the run to the attempt's staging. */
@@ -389,6 +404,7 @@ public final class NightlyJob {
             .transform(p -> Scoring.score(p, config))
             .transform(s -> Allocation.allocate(s, config))
             .transform(a -> Allocation.rankWithinZones(a, config))
+            .transform(r -> Explanations.withBestOpportunityTitle(r, openOpportunities))
             .transform(r -> Explanations.explain(r, config, args.runDate(), in.industryNames()))
             .transform(r -> Changes.withMovement(r, previous));
     Dataset<Row> targetsOut = ranked.select(targetColumns());
@@ -432,7 +448,8 @@ public final class NightlyJob {
     FaultInjection.at("quarantine");
     Dataset<Row> quarantine = null;
     for (Map.Entry<InputTable, Dataset<Row>> e : in.validated().entrySet()) {
-      Dataset<Row> q = Validation.quarantined(e.getValue(), e.getKey());
+      Dataset<Row> q =
+          Validation.quarantined(e.getValue(), e.getKey(), in.loserTexts().get(e.getKey()));
       quarantine = quarantine == null ? q : quarantine.unionByName(q);
     }
     Dataset<Row> quarantineOut = quarantine.select(runDateColumn(), col("*"));

@@ -594,6 +594,9 @@ class NightlyJobEndToEndTest {
     assertTrue(String.valueOf(q.get(0).get("raw_row")).startsWith("B1,"), "the raw line");
     assertEquals("duplicate_id", q.get(1).get("rule"));
     assertEquals("A2", q.get(1).get("record_key"));
+    assertTrue(
+        String.valueOf(q.get(1).get("raw_row")).startsWith("A2,"),
+        "the duplicate's raw line, read again (the cache keeps none for rows that broke no rule)");
 
     JsonNode ent = manifest(out, DATE).at("/inputs/enterprises");
     assertEquals(13, ent.get("rows_read").asLong());

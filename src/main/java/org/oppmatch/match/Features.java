@@ -31,7 +31,6 @@ public final class Features {
   public static final String INHERITED = "_inherited";
   public static final String ONLY_ZONE = "_only_zone";
   public static final String OPP_KEYWORDS = "_opp_keywords";
-  public static final String OPP_TITLE = "_opp_title";
   public static final String OPP_TERMS = "_opp_terms";
   public static final String OPP_NORM = "_opp_norm";
   public static final String OPP_BUDGET = "_opp_budget";
@@ -49,6 +48,10 @@ public final class Features {
   public static final String BEST_CODE = "_best_code";
   public static final String NODES = "_nodes";
   public static final String OPPS = "_opps";
+
+  /** The title of a lead's best matched opportunity (Explanations). */
+  public static final String BEST_OPP_TITLE = "_best_opp_title";
+
   public static final String PRIORITY_BEST = "_priority_best";
   public static final String NODE_PRIMARY = "_node_primary";
   public static final String DISTANCE_KM = "_distance_km";

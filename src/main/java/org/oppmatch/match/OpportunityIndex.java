@@ -20,10 +20,10 @@ import org.oppmatch.score.FactorMath;
 
 /**
  * The open opportunities as a small in-memory index, broadcast to every task: for each GB/T 4754
- * code prefix (2, 3, 4 digits) the opportunity codes under it, and per opportunity its title,
- * keywords, packed terms and budget. An enterprise is matched against it in one pass over its own
- * codes: the same hierarchy blocking as the broadcast join of keyed rows it replaces, without
- * copying the enterprise's term array into a row per candidate.
+ * code prefix (2, 3, 4 digits) the opportunity codes under it, and per opportunity its keywords,
+ * packed terms and budget. An enterprise is matched against it in one pass over its own codes: the
+ * same hierarchy blocking as the broadcast join of keyed rows it replaces, without copying the
+ * enterprise's term array into a row per candidate.
  *
  * <p>Why plain Java here, against the house rule of Column expressions: the per-candidate cosine as
  * {@code array_intersect} plus {@code aggregate} builds a hash set per row and evaluates the lambda
@@ -35,8 +35,7 @@ public final class OpportunityIndex implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** One open opportunity: what the similarity reads. */
-  record Opportunity(
-      String id, String title, String[] keywords, long[] terms, double norm, Double budget)
+  record Opportunity(String id, String[] keywords, long[] terms, double norm, Double budget)
       implements Serializable {}
 
   /** One code of an opportunity under a key: whole code or a prefix of it, inherited or own. */
@@ -83,7 +82,6 @@ public final class OpportunityIndex implements Serializable {
         keyedOpportunityTargets
             .select(
                 col(Cols.OPPORTUNITY_ID),
-                col(Features.OPP_TITLE),
                 col(Features.OPP_KEYWORDS),
                 col(Features.OPP_TERMS),
                 col(Features.OPP_NORM),
@@ -95,8 +93,8 @@ public final class OpportunityIndex implements Serializable {
     Opportunity[] opps = new Opportunity[payload.size()];
     for (int i = 0; i < opps.length; i++) {
       Row r = payload.get(i);
-      List<String> kw = r.isNullAt(2) ? List.of() : r.getList(2);
-      List<Long> terms = r.isNullAt(3) ? List.of() : r.getList(3);
+      List<String> kw = r.isNullAt(1) ? List.of() : r.getList(1);
+      List<Long> terms = r.isNullAt(2) ? List.of() : r.getList(2);
       long[] packed = new long[terms.size()];
       for (int j = 0; j < packed.length; j++) {
         packed[j] = terms.get(j);
@@ -104,11 +102,10 @@ public final class OpportunityIndex implements Serializable {
       opps[i] =
           new Opportunity(
               r.getString(0),
-              r.getString(1),
               kw.toArray(String[]::new),
               packed,
-              r.isNullAt(4) ? 0.0 : r.getDouble(4),
-              r.isNullAt(5) ? null : r.getDouble(5));
+              r.isNullAt(3) ? 0.0 : r.getDouble(3),
+              r.isNullAt(4) ? null : r.getDouble(4));
       position.put(r.getString(0), i);
     }
     Map<String, List<Entry>> keys = new HashMap<>();
@@ -165,12 +162,15 @@ public final class OpportunityIndex implements Serializable {
     Cols.INDUSTRY_CODES
   };
 
-  /** One match of an enterprise with an opportunity, on one of its codes. */
+  /**
+   * One match of an enterprise with an opportunity, on one of its codes. No title: millions of
+   * these are cached (spilled to disk at 10M enterprises), and the few that reach an output get
+   * their title from the opportunities there.
+   */
   static final StructType MATCH =
       new StructType()
           .add(Cols.OPPORTUNITY_ID, DataTypes.StringType)
           .add(Features.ONLY_ZONE, DataTypes.StringType)
-          .add(Features.OPP_TITLE, DataTypes.StringType)
           .add(Features.OPP_SIMILARITY, DataTypes.DoubleType)
           .add(Features.E_CODE, DataTypes.StringType)
           .add(Features.DEPTH, DataTypes.IntegerType)
@@ -179,13 +179,15 @@ public final class OpportunityIndex implements Serializable {
           .add(Features.TEXT_COSINE, DataTypes.DoubleType)
           .add(Features.BUDGET_FIT, DataTypes.DoubleType);
 
-  /** A matched opportunity in a zone's list: sorted by the first field, then the id. */
+  /**
+   * A matched opportunity in a zone's list (the list is sorted in {@link #match}): its id and
+   * similarity only, the title is looked up for the ranked leads ({@code
+   * Explanations.withBestOpportunityTitle}).
+   */
   static final StructType LISTED =
       new StructType()
-          .add("neg_similarity", DataTypes.DoubleType)
           .add("opportunity_id", DataTypes.StringType)
-          .add("similarity", DataTypes.DoubleType)
-          .add("title", DataTypes.StringType);
+          .add("similarity", DataTypes.DoubleType);
 
   /** The matched opportunities that concern one zone, best first. */
   static final StructType ZONE_LIST =
@@ -279,7 +281,6 @@ public final class OpportunityIndex implements Serializable {
               RowFactory.create(
                   o.id(),
                   en.onlyZone(),
-                  o.title(),
                   similarity,
                   code,
                   len,
@@ -304,7 +305,7 @@ public final class OpportunityIndex implements Serializable {
           for (int i = 0; i < opps.length; i++) {
             Opportunity o = opportunities[ranked.get(i).getKey()];
             double sim = ranked.get(i).getValue();
-            opps[i] = RowFactory.create(-sim, o.id(), sim, o.title());
+            opps[i] = RowFactory.create(o.id(), sim);
           }
           lists.add(RowFactory.create(zone, opps));
         });

@@ -104,7 +104,7 @@ public final class Targets {
    * concerns). Its codes are its own; without codes it inherits the lead industries of each zone it
    * concerns (a weaker match, marked inherited, valid in that zone only: {@code _only_zone}). One
    * without codes, zone or ecosystem has no industry to block on and is matched by no enterprise.
-   * Carries the opportunity's title, keywords, packed terms and budget.
+   * Carries the opportunity's keywords, packed terms and budget.
    */
   public static Dataset<Row> opportunityTargets(
       Dataset<Row> openOpportunities, Dataset<Row> zones, TextFeatures.Model text) {
@@ -118,7 +118,6 @@ public final class Targets {
     Column own = col(Cols.INDUSTRY_CODES).isNotNull().and(size(col(Cols.INDUSTRY_CODES)).gt(0));
     Column[] carried = {
       col(Cols.OPPORTUNITY_ID),
-      col(Cols.TITLE).as(Features.OPP_TITLE),
       filter(
               transform(col(Cols.KEYWORDS), k -> lower(k)),
               k -> length(k).geq(2)) // one character matches too much text to mean anything

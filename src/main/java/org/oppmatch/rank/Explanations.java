@@ -2,6 +2,7 @@ package org.oppmatch.rank;
 
 import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.array_max;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat;
@@ -69,8 +70,31 @@ public final class Explanations {
   }
 
   /**
-   * Adds matched_opportunity_ids, reasons and explanation to ranked leads. {@code industryNames}
-   * (GB/T code to Chinese name, may be empty) names the matched class in the sentence.
+   * Adds the title of each ranked lead's best matched opportunity (null without one), which the
+   * sentence names: the matches carry only opportunity ids (millions of them are cached), and this
+   * runs on the few ranked leads, against the open opportunities (thousands, broadcast).
+   */
+  public static Dataset<Row> withBestOpportunityTitle(
+      Dataset<Row> ranked, Dataset<Row> opportunities) {
+    Dataset<Row> titles =
+        opportunities
+            .select(
+                col(Cols.OPPORTUNITY_ID).as(TITLE_KEY), col(Cols.TITLE).as(Features.BEST_OPP_TITLE))
+            .dropDuplicates(TITLE_KEY);
+    Column best =
+        try_element_at(coalesce(col(Features.OPPS), emptyOpps()), lit(1))
+            .getField("opportunity_id");
+    return ranked
+        .join(broadcast(titles), best.equalTo(titles.col(TITLE_KEY)), "left")
+        .drop(TITLE_KEY);
+  }
+
+  private static final String TITLE_KEY = "_title_opportunity_id";
+
+  /**
+   * Adds matched_opportunity_ids, reasons and explanation to ranked leads (with {@link
+   * #withBestOpportunityTitle}). {@code industryNames} (GB/T code to Chinese name, may be empty)
+   * names the matched class in the sentence.
    */
   public static Dataset<Row> explain(
       Dataset<Row> ranked, JobConfig config, LocalDate runDate, Map<String, String> industryNames) {
@@ -171,7 +195,7 @@ public final class Explanations {
                     .otherwise(lit("对应园区产业链环节"))));
     Column opp = try_element_at(coalesce(col(Features.OPPS), emptyOpps()), lit(1));
     Column oppPiece =
-        when(opp.isNotNull(), concat(lit("匹配场景机会「"), opp.getField("title"), lit("」")));
+        when(opp.isNotNull(), concat(lit("匹配场景机会「"), col(Features.BEST_OPP_TITLE), lit("」")));
     Column tagPiece =
         array_max(
                 transform(

@@ -126,15 +126,95 @@ public final class Validation {
 
   /** Rows that broke a rule, in the quarantine's shape. */
   public static Dataset<Row> quarantined(Dataset<Row> validated, InputTable table) {
+    return quarantined(validated, table, null);
+  }
+
+  /**
+   * Rows that broke a rule, in the quarantine's shape, from a table validated as the job caches it
+   * ({@link #forCache}): a duplicate loser's raw row is taken from {@code loserTexts} ({@link
+   * #rawTextOf}; null when the table has no losers).
+   */
+  public static Dataset<Row> quarantined(
+      Dataset<Row> validated, InputTable table, Dataset<Row> loserTexts) {
+    Dataset<Row> q = quarantineRows(validated, table);
+    if (loserTexts == null) {
+      return q;
+    }
+    return q.join(
+            loserTexts,
+            q.col(Cols.SOURCE_FILE)
+                .equalTo(loserTexts.col(TEXT_FILE))
+                .and(q.col(Cols.ROW_NUMBER).equalTo(loserTexts.col(TEXT_LINE))),
+            "left")
+        .withColumn(Cols.RAW_ROW, coalesce(col(Cols.RAW_ROW), col(TEXT_OF)))
+        .drop(TEXT_FILE, TEXT_LINE, TEXT_OF);
+  }
+
+  /** The raw columns the quarantine reads: its record key (the key, or the first two columns). */
+  private static List<String> quarantineKeyColumns(InputTable table) {
+    return table
+        .keyColumn()
+        .map(List::of)
+        .orElse(List.of(table.columns().get(0).name(), table.columns().get(1).name()));
+  }
+
+  /**
+   * What the job caches of {@link #check}: without the raw copy of every column (the rules have
+   * read them; the quarantine needs only its record key's) and without the raw text of rows that
+   * broke no rule. Of a clean input those were over half the cached bytes, which at 10M enterprises
+   * spilled tens of GB to local disk. The few rows that then lose as duplicates get their raw text
+   * read again from the source ({@link #rawTextOf}).
+   */
+  public static Dataset<Row> forCache(Dataset<Row> checked, InputTable table) {
+    List<String> keys = quarantineKeyColumns(table).stream().map(k -> RAW_PREFIX + k).toList();
+    List<Column> kept = new ArrayList<>();
+    for (String c : checked.columns()) {
+      if (c.equals(Cols.RAW_MALFORMED)
+          || c.equals(Cols.RAW_TYPE_ERRORS)
+          || (c.startsWith(RAW_PREFIX) && !keys.contains(c))) {
+        continue;
+      }
+      kept.add(
+          c.equals(Cols.RAW_TEXT)
+              ? when(size(col(RULES_COL)).gt(0), col(Cols.RAW_TEXT)).as(Cols.RAW_TEXT)
+              : col(c));
+    }
+    return checked.select(kept.toArray(Column[]::new));
+  }
+
+  /**
+   * The raw text of the {@link #duplicateLosers} read again from the source rows ({@code raw}, what
+   * {@code RawReader.read} returns): a semi join on file and line with the few losers, which Spark
+   * applies before the raw text is made, so only when a table has duplicates does it cost a second
+   * read of it.
+   */
+  public static Dataset<Row> rawTextOf(Dataset<Row> raw, Dataset<Row> losers) {
+    Dataset<Row> at = losers.select(col(DUP_FILE), col(DUP_LINE));
+    return raw.join(
+            broadcast(at),
+            raw.col(Cols.RAW_FILE)
+                .equalTo(at.col(DUP_FILE))
+                .and(raw.col(Cols.RAW_LINE).equalTo(at.col(DUP_LINE))),
+            "left_semi")
+        .select(
+            col(Cols.RAW_FILE).as(TEXT_FILE),
+            col(Cols.RAW_LINE).as(TEXT_LINE),
+            col(Cols.RAW_TEXT).as(TEXT_OF));
+  }
+
+  private static final String TEXT_FILE = "_text_file";
+  private static final String TEXT_LINE = "_text_line";
+  private static final String TEXT_OF = "_text_of";
+
+  private static Dataset<Row> quarantineRows(Dataset<Row> validated, InputTable table) {
+    List<String> keyCols = quarantineKeyColumns(table);
     Column key =
-        table
-            .keyColumn()
-            .map(k -> col(RAW_PREFIX + k))
-            .orElse(
-                concat(
-                    coalesce(col(RAW_PREFIX + table.columns().get(0).name()), lit("")),
-                    lit("/"),
-                    coalesce(col(RAW_PREFIX + table.columns().get(1).name()), lit(""))));
+        table.keyColumn().isPresent()
+            ? col(RAW_PREFIX + keyCols.get(0))
+            : concat(
+                coalesce(col(RAW_PREFIX + keyCols.get(0)), lit("")),
+                lit("/"),
+                coalesce(col(RAW_PREFIX + keyCols.get(1)), lit("")));
     return validated
         .filter(size(col(RULES_COL)).gt(0))
         .select(

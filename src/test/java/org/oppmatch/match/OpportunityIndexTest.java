@@ -33,7 +33,6 @@ class OpportunityIndexTest {
           .add(Cols.OPPORTUNITY_ID, DataTypes.StringType)
           .add(Features.ONLY_ZONE, DataTypes.StringType)
           .add(Features.INHERITED, DataTypes.BooleanType)
-          .add(Features.OPP_TITLE, DataTypes.StringType)
           .add(Features.OPP_KEYWORDS, DataTypes.createArrayType(DataTypes.StringType))
           .add(Features.OPP_TERMS, DataTypes.createArrayType(DataTypes.LongType))
           .add(Features.OPP_NORM, DataTypes.DoubleType)
@@ -50,7 +49,6 @@ class OpportunityIndexTest {
               "O1",
               null,
               false,
-              "卫星终端",
               new String[] {"卫星", "北斗"},
               new Long[] {T1, T2},
               5.0,
@@ -58,7 +56,7 @@ class OpportunityIndexTest {
     }
     keyed.add(
         RowFactory.create(
-            "39", true, "O2", "Z2", true, "园区场景", new String[] {"园区"}, new Long[] {T3}, 5.0, null));
+            "39", true, "O2", "Z2", true, new String[] {"园区"}, new Long[] {T3}, 5.0, null));
     Dataset<Row> keyedDf = SharedSpark.get().createDataFrame(keyed, KEYED);
     Dataset<Row> zones =
         SharedSpark.get()
@@ -101,25 +99,25 @@ class OpportunityIndexTest {
     // O2's inherited lead code 39 is whole, so the key 39 matches it; O1 only on its whole code
     Row o2 = matches.get(0);
     assertEquals("O2", o2.getString(0));
-    assertEquals(2, o2.getInt(5), "depth");
+    assertEquals(2, o2.getInt(4), "depth");
     // code 0.5 (2 digits) x 0.6 inherited, half of the similarity; no shared terms
-    assertEquals(0.15, o2.getDouble(3), 1e-12);
+    assertEquals(0.15, o2.getDouble(2), 1e-12);
     Row o1 = matches.get(1);
     assertEquals("O1", o1.getString(0));
-    assertEquals(4, o1.getInt(5));
-    assertEquals(1.0, o1.getDouble(8), 1e-12, "same terms: cosine 1");
-    assertEquals(1.0, o1.getDouble(3), 1e-12);
-    assertEquals(List.of("卫星"), List.of((String[]) o1.get(7)), "keywords found in the text");
+    assertEquals(4, o1.getInt(4));
+    assertEquals(1.0, o1.getDouble(7), 1e-12, "same terms: cosine 1");
+    assertEquals(1.0, o1.getDouble(2), 1e-12);
+    assertEquals(List.of("卫星"), List.of((String[]) o1.get(6)), "keywords found in the text");
 
     List<Row> zones = rows(m.get(3));
     assertEquals(2, zones.size());
     assertEquals("Z1", zones.get(0).getString(0));
     List<Row> z1 = rows(zones.get(0).get(1));
-    assertEquals(List.of("O1"), z1.stream().map(r -> r.getString(1)).toList(), "O2 is Z2's only");
+    assertEquals(List.of("O1"), z1.stream().map(r -> r.getString(0)).toList(), "O2 is Z2's only");
     List<Row> z2 = rows(zones.get(1).get(1));
-    assertEquals(List.of("O1", "O2"), z2.stream().map(r -> r.getString(1)).toList());
+    assertEquals(List.of("O1", "O2"), z2.stream().map(r -> r.getString(0)).toList());
     assertArrayEquals(
-        new double[] {1.0, 0.15}, z2.stream().mapToDouble(r -> r.getDouble(2)).toArray(), 1e-12);
+        new double[] {1.0, 0.15}, z2.stream().mapToDouble(r -> r.getDouble(1)).toArray(), 1e-12);
   }
 
   @Test
@@ -137,8 +135,8 @@ class OpportunityIndexTest {
     List<Row> matches = rows(m.get(2));
     assertEquals(
         List.of("O2", "O1"), matches.stream().map(r -> r.getString(0)).toList(), "O2 via 39");
-    assertEquals(3, matches.get(1).getInt(5));
+    assertEquals(3, matches.get(1).getInt(4));
     // 0.5 x 0.75 (3 digits) + 0.5 x min(1, cos / 0.3) with cos = 9 / (3 x 5) = 0.6
-    assertEquals(0.875, matches.get(1).getDouble(3), 1e-12);
+    assertEquals(0.875, matches.get(1).getDouble(2), 1e-12);
   }
 }

@@ -1,6 +1,8 @@
 package org.oppmatch.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.oppmatch.testing.Fixtures.row;
 import static org.oppmatch.testing.Fixtures.with;
@@ -42,6 +44,9 @@ class ValidationRulesTest {
 
   /** record_key to rule, over every table. */
   static final Map<String, String> RULE_OF = new HashMap<>();
+
+  /** The raw_row of each quarantined row, by table#row_number. */
+  static final Map<String, String> RAW_OF = new HashMap<>();
 
   static final Map<InputTable, long[]> COUNTS = new EnumMap<>(InputTable.class);
 
@@ -264,19 +269,38 @@ class ValidationRulesTest {
                 Set.of(),
                 accepted.get(InputTable.ZONES),
                 accepted.get(InputTable.CHAIN_NODES));
-        Dataset<Row> v = Validation.validate(reader.read(src), t, ctx).cache();
+        // as the job validates: the slim cache, and the duplicate losers' raw text read again
+        Dataset<Row> raw = reader.read(src);
+        Dataset<Row> checked = Validation.forCache(Validation.check(raw, t, ctx), t).cache();
+        Dataset<Row> losers = Validation.duplicateLosers(checked, t);
+        Dataset<Row> v = Validation.flagDuplicates(checked, losers, t);
         accepted.put(t, Validation.accepted(v, t).cache());
-        List<Row> q = Validation.quarantined(v, t).collectAsList();
+        List<Row> q =
+            Validation.quarantined(v, t, losers == null ? null : Validation.rawTextOf(raw, losers))
+                .collectAsList();
         for (Row r : q) {
           String key = r.getAs("record_key");
           RULE_OF.put(key == null ? "line " + r.getAs("row_number") : key, r.getAs("rule"));
           RULE_OF.put(t.tableName() + "#" + r.getAs("row_number"), r.getAs("rule"));
+          RAW_OF.put(t.tableName() + "#" + r.getAs("row_number"), r.getAs("raw_row"));
         }
         COUNTS.put(t, new long[] {v.count(), accepted.get(t).count(), q.size()});
       }
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void everyQuarantinedRowKeepsItsRawRowDuplicatesToo() {
+    assertFalse(RAW_OF.isEmpty());
+    RAW_OF.forEach((at, raw) -> assertNotNull(raw, "raw_row of " + at));
+    // the job caches no raw text for rows that broke no rule: a duplicate's is read again
+    assertTrue(
+        RAW_OF.get("enterprises#26").contains("E_DUP"), "the duplicate's own raw line: " + RAW_OF);
+    assertTrue(
+        RAW_OF.get("opportunities#8").contains("O_DUP"),
+        "the duplicate's own raw record: " + RAW_OF);
   }
 
   @ParameterizedTest(name = "{0} is quarantined as {1}")
