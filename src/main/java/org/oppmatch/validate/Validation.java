@@ -184,18 +184,20 @@ public final class Validation {
 
   /**
    * The raw text of the {@link #duplicateLosers} read again from the source rows ({@code raw}, what
-   * {@code RawReader.read} returns): a semi join on file and line with the few losers, which Spark
-   * applies before the raw text is made, so only when a table has duplicates does it cost a second
-   * read of it.
+   * {@code RawReader.read} returns), so only a table with duplicates costs a second read. An EXISTS
+   * filter on file and line against the few (broadcast) losers, not a semi join: Spark pushes the
+   * filter beneath the reader's projection, so the raw text (a JSON of every column for Parquet) is
+   * made for the losers alone, where a semi join stays above it and makes every row's.
    */
   public static Dataset<Row> rawTextOf(Dataset<Row> raw, Dataset<Row> losers) {
-    Dataset<Row> at = losers.select(col(DUP_FILE), col(DUP_LINE));
-    return raw.join(
-            broadcast(at),
-            raw.col(Cols.RAW_FILE)
-                .equalTo(at.col(DUP_FILE))
-                .and(raw.col(Cols.RAW_LINE).equalTo(at.col(DUP_LINE))),
-            "left_semi")
+    Dataset<Row> at = broadcast(losers.select(col(DUP_FILE), col(DUP_LINE)));
+    Column isLoser =
+        at.where(
+                col(DUP_FILE)
+                    .equalTo(col(Cols.RAW_FILE).outer())
+                    .and(col(DUP_LINE).equalTo(col(Cols.RAW_LINE).outer())))
+            .exists();
+    return raw.where(isLoser)
         .select(
             col(Cols.RAW_FILE).as(TEXT_FILE),
             col(Cols.RAW_LINE).as(TEXT_LINE),
