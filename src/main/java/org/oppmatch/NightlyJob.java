@@ -235,14 +235,10 @@ public final class NightlyJob {
     }
   }
 
-  /**
-   * The validated inputs of a run: every table's rows with their rules, the accepted ones, and the
-   * raw text of the tables' duplicate losers ({@link Validation#rawTextOf}).
-   */
+  /** The validated inputs of a run: every table's rows with their rules, and the accepted ones. */
   record Inputs(
-      Map<InputTable, Dataset<Row>> validated,
+      Map<InputTable, Validation.Validated> validated,
       Map<InputTable, Dataset<Row>> accepted,
-      Map<InputTable, Dataset<Row>> loserTexts,
       Map<String, String> industryNames) {}
 
   /**
@@ -282,9 +278,8 @@ public final class NightlyJob {
     timer.record("check_inputs", System.currentTimeMillis() - t0, -1);
 
     FaultInjection.at("validate");
-    Map<InputTable, Dataset<Row>> validated = new EnumMap<>(InputTable.class);
+    Map<InputTable, Validation.Validated> validated = new EnumMap<>(InputTable.class);
     Map<InputTable, Dataset<Row>> accepted = new EnumMap<>(InputTable.class);
-    Map<InputTable, Dataset<Row>> loserTexts = new EnumMap<>(InputTable.class);
     Dataset<Row> ruleCounts = null;
     for (InputTable t : sources.keySet()) {
       Validation.Context ctx =
@@ -294,19 +289,18 @@ public final class NightlyJob {
               accepted.get(InputTable.ZONES),
               accepted.get(InputTable.CHAIN_NODES));
       // checked once into the cache; duplicates are flagged on the cache (Validation)
-      Dataset<Row> raw = reader.read(sources.get(t));
-      Dataset<Row> checked =
-          Validation.forCache(Validation.check(raw, t, ctx), t)
-              .persist(StorageLevel.MEMORY_AND_DISK());
-      cached.add(checked);
-      Dataset<Row> losers = Validation.duplicateLosers(checked, t);
-      if (losers != null) {
-        losers = losers.cache();
-        cached.add(losers);
-        loserTexts.put(t, Validation.rawTextOf(raw, losers));
-      }
-      Dataset<Row> v = Validation.flagDuplicates(checked, losers, t);
-      validated.put(t, v);
+      Validation.Validated checked =
+          Validation.validateCached(
+              reader.read(sources.get(t)),
+              t,
+              ctx,
+              d -> {
+                Dataset<Row> kept = d.persist(StorageLevel.MEMORY_AND_DISK());
+                cached.add(kept);
+                return kept;
+              });
+      validated.put(t, checked);
+      Dataset<Row> v = checked.rows();
       Dataset<Row> ok = Validation.accepted(v, t);
       accepted.put(t, t == InputTable.ENTERPRISES ? ok : ok.cache());
       Dataset<Row> counts =
@@ -328,7 +322,7 @@ public final class NightlyJob {
                   .toList()));
     }
     checkQuarantineShares(manifest);
-    return new Inputs(validated, accepted, loserTexts, industryNames);
+    return new Inputs(validated, accepted, industryNames);
   }
 
   /** Matches, scores, ranks, and writes every output of the run to the attempt's staging. */
@@ -404,8 +398,10 @@ public final class NightlyJob {
             .transform(p -> Scoring.score(p, config))
             .transform(s -> Allocation.allocate(s, config))
             .transform(a -> Allocation.rankWithinZones(a, config))
-            .transform(r -> Explanations.withBestOpportunityTitle(r, openOpportunities))
-            .transform(r -> Explanations.explain(r, config, args.runDate(), in.industryNames()))
+            .transform(
+                r ->
+                    Explanations.explain(
+                        r, openOpportunities, config, args.runDate(), in.industryNames()))
             .transform(r -> Changes.withMovement(r, previous));
     Dataset<Row> targetsOut = ranked.select(targetColumns());
     if (Boolean.getBoolean("oppmatch.explain")) {
@@ -447,9 +443,8 @@ public final class NightlyJob {
 
     FaultInjection.at("quarantine");
     Dataset<Row> quarantine = null;
-    for (Map.Entry<InputTable, Dataset<Row>> e : in.validated().entrySet()) {
-      Dataset<Row> q =
-          Validation.quarantined(e.getValue(), e.getKey(), in.loserTexts().get(e.getKey()));
+    for (Map.Entry<InputTable, Validation.Validated> e : in.validated().entrySet()) {
+      Dataset<Row> q = e.getValue().quarantined(e.getKey());
       quarantine = quarantine == null ? q : quarantine.unionByName(q);
     }
     Dataset<Row> quarantineOut = quarantine.select(runDateColumn(), col("*"));

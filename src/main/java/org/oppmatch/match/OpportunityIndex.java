@@ -181,8 +181,7 @@ public final class OpportunityIndex implements Serializable {
 
   /**
    * A matched opportunity in a zone's list (the list is sorted in {@link #match}): its id and
-   * similarity only, the title is looked up for the ranked leads ({@code
-   * Explanations.withBestOpportunityTitle}).
+   * similarity only, the title is looked up for the ranked leads ({@code Explanations.explain}).
    */
   static final StructType LISTED =
       new StructType()

@@ -74,16 +74,14 @@ public final class Explanations {
    * sentence names: the matches carry only opportunity ids (millions of them are cached), and this
    * runs on the few ranked leads, against the open opportunities (thousands, broadcast).
    */
-  public static Dataset<Row> withBestOpportunityTitle(
+  private static Dataset<Row> withBestOpportunityTitle(
       Dataset<Row> ranked, Dataset<Row> opportunities) {
     Dataset<Row> titles =
         opportunities
             .select(
                 col(Cols.OPPORTUNITY_ID).as(TITLE_KEY), col(Cols.TITLE).as(Features.BEST_OPP_TITLE))
             .dropDuplicates(TITLE_KEY);
-    Column best =
-        try_element_at(coalesce(col(Features.OPPS), emptyOpps()), lit(1))
-            .getField("opportunity_id");
+    Column best = bestOpportunity().getField("opportunity_id");
     return ranked
         .join(broadcast(titles), best.equalTo(titles.col(TITLE_KEY)), "left")
         .drop(TITLE_KEY);
@@ -91,20 +89,30 @@ public final class Explanations {
 
   private static final String TITLE_KEY = "_title_opportunity_id";
 
+  /** A lead's best matched opportunity (null without one). */
+  private static Column bestOpportunity() {
+    return try_element_at(coalesce(col(Features.OPPS), emptyOpps()), lit(1));
+  }
+
   /**
-   * Adds matched_opportunity_ids, reasons and explanation to ranked leads (with {@link
-   * #withBestOpportunityTitle}). {@code industryNames} (GB/T code to Chinese name, may be empty)
-   * names the matched class in the sentence.
+   * Adds matched_opportunity_ids, reasons and explanation to ranked leads. {@code opportunities}
+   * (the open ones: id and title) name the best matched opportunity in the sentence; {@code
+   * industryNames} (GB/T code to Chinese name, may be empty) names the matched class.
    */
   public static Dataset<Row> explain(
-      Dataset<Row> ranked, JobConfig config, LocalDate runDate, Map<String, String> industryNames) {
+      Dataset<Row> ranked,
+      Dataset<Row> opportunities,
+      JobConfig config,
+      LocalDate runDate,
+      Map<String, String> industryNames) {
     Column opps = coalesce(col(Features.OPPS), emptyOpps());
     Column oppIds =
         slice(transform(opps, o -> o.getField("opportunity_id")), 1, config.opportunities.perLead);
-    return ranked
+    return withBestOpportunityTitle(ranked, opportunities)
         .withColumn(Cols.MATCHED_OPPORTUNITY_IDS, oppIds)
         .withColumn(Cols.REASONS, reasons(config))
-        .withColumn(Cols.EXPLANATION, sentence(config, runDate, industryNames));
+        .withColumn(Cols.EXPLANATION, sentence(config, runDate, industryNames))
+        .drop(Features.BEST_OPP_TITLE);
   }
 
   private static Column reasons(JobConfig config) {
@@ -193,7 +201,7 @@ public final class Explanations {
                 codeName,
                 when(best.getField("kind").equalTo(Features.KIND_LEAD), lit("契合园区主导产业"))
                     .otherwise(lit("对应园区产业链环节"))));
-    Column opp = try_element_at(coalesce(col(Features.OPPS), emptyOpps()), lit(1));
+    Column opp = bestOpportunity();
     Column oppPiece =
         when(opp.isNotNull(), concat(lit("匹配场景机会「"), col(Features.BEST_OPP_TITLE), lit("」")));
     Column tagPiece =

@@ -124,9 +124,34 @@ public final class Validation {
         .select(table.columns().stream().map(c -> col(c.name())).toArray(Column[]::new));
   }
 
-  /** Rows that broke a rule, in the quarantine's shape. */
-  public static Dataset<Row> quarantined(Dataset<Row> validated, InputTable table) {
-    return quarantined(validated, table, null);
+  /**
+   * A table validated as the job does it ({@link #validateCached}): every row with its rules, and
+   * the raw text of its duplicate losers (null when it has none).
+   */
+  public record Validated(Dataset<Row> rows, Dataset<Row> loserTexts) {
+    /** Rows that broke a rule, in the quarantine's shape, duplicate losers with their raw row. */
+    public Dataset<Row> quarantined(InputTable table) {
+      return Validation.quarantined(rows, table, loserTexts);
+    }
+  }
+
+  /**
+   * Validates a table the way the job does: {@link #check} into a slim cache ({@link #forCache},
+   * kept by {@code persist}), duplicates flagged on it with the (also kept) losers, and the losers'
+   * raw text read again from {@code raw} ({@link #rawTextOf}).
+   */
+  public static Validated validateCached(
+      Dataset<Row> raw,
+      InputTable table,
+      Context ctx,
+      java.util.function.UnaryOperator<Dataset<Row>> persist) {
+    Dataset<Row> checked = persist.apply(forCache(check(raw, table, ctx), table));
+    Dataset<Row> losers = duplicateLosers(checked, table);
+    if (losers == null) {
+      return new Validated(checked, null);
+    }
+    losers = persist.apply(losers);
+    return new Validated(flagDuplicates(checked, losers, table), rawTextOf(raw, losers));
   }
 
   /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,14 +60,18 @@ class LoserRawTextTest {
     Dataset<Row> raw = rawZones();
     Validation.Context ctx =
         new Validation.Context(LocalDate.of(2026, 11, 20), Set.of(), null, null);
-    Dataset<Row> checked =
-        Validation.forCache(Validation.check(raw, InputTable.ZONES, ctx), InputTable.ZONES).cache();
+    List<Dataset<Row>> cached = new ArrayList<>();
     try {
-      Dataset<Row> losers = Validation.duplicateLosers(checked, InputTable.ZONES);
-      Dataset<Row> validated = Validation.flagDuplicates(checked, losers, InputTable.ZONES);
-      List<Row> q =
-          Validation.quarantined(validated, InputTable.ZONES, Validation.rawTextOf(raw, losers))
-              .collectAsList();
+      Validation.Validated validated =
+          Validation.validateCached(
+              raw,
+              InputTable.ZONES,
+              ctx,
+              d -> {
+                cached.add(d.cache());
+                return d;
+              });
+      List<Row> q = validated.quarantined(InputTable.ZONES).collectAsList();
       assertEquals(1, q.size(), q.toString());
       Row loser = q.get(0);
       assertEquals("duplicate_id", loser.getAs("rule"));
@@ -74,7 +79,7 @@ class LoserRawTextTest {
       String rawRow = loser.getAs("raw_row");
       assertTrue(rawRow.contains("航空园（重复）"), "its own row, not the kept one: " + rawRow);
     } finally {
-      checked.unpersist();
+      cached.forEach(Dataset::unpersist);
     }
   }
 

@@ -270,14 +270,11 @@ class ValidationRulesTest {
                 accepted.get(InputTable.ZONES),
                 accepted.get(InputTable.CHAIN_NODES));
         // as the job validates: the slim cache, and the duplicate losers' raw text read again
-        Dataset<Row> raw = reader.read(src);
-        Dataset<Row> checked = Validation.forCache(Validation.check(raw, t, ctx), t).cache();
-        Dataset<Row> losers = Validation.duplicateLosers(checked, t);
-        Dataset<Row> v = Validation.flagDuplicates(checked, losers, t);
+        Validation.Validated validated =
+            Validation.validateCached(reader.read(src), t, ctx, Dataset::cache);
+        Dataset<Row> v = validated.rows();
         accepted.put(t, Validation.accepted(v, t).cache());
-        List<Row> q =
-            Validation.quarantined(v, t, losers == null ? null : Validation.rawTextOf(raw, losers))
-                .collectAsList();
+        List<Row> q = validated.quarantined(t).collectAsList();
         for (Row r : q) {
           String key = r.getAs("record_key");
           RULE_OF.put(key == null ? "line " + r.getAs("row_number") : key, r.getAs("rule"));
