@@ -279,8 +279,7 @@ public final class NaiveBaseline {
                       continue;
                     }
                     String role =
-                        FactorMath.ROLE_OF_STATUS.getOrDefault(
-                            String.valueOf(node.<String>getAs("status")), "none");
+                        org.oppmatch.score.ChainRole.ofStatus(node.<String>getAs("status")).key();
                     int rank = List.of("fill_gap", "strengthen", "extend", "none").indexOf(role);
                     Integer priority = node.getAs("priority");
                     if (rank < bestRank

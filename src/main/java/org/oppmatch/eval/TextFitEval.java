@@ -1,8 +1,7 @@
 package org.oppmatch.eval;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -17,10 +16,8 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.oppmatch.match.Targets;
 import org.oppmatch.match.TextFeatures;
-import org.oppmatch.schema.Cols;
+import org.oppmatch.match.TextModel;
 
 /**
  * Which tokenisation ranks the known-good opportunity cases better. Each case of {@code
@@ -71,63 +68,80 @@ public final class TextFitEval {
       String casesCsv,
       String enterprisesCsv,
       LocalDate runDate) {
-    Dataset<Row> opps =
-        Targets.openOpportunities(
-                spark
-                    .read()
-                    .schema(
-                        "opportunity_id string, title string, description string,"
-                            + " keywords array<string>, deadline date, published_date date")
-                    .json(opportunitiesJsonl),
-                runDate)
-            .select(col(Cols.OPPORTUNITY_ID).as("o_id"), Targets.opportunityText().as("_doc"))
-            .cache();
-    Dataset<Row> cases =
+    java.sql.Date d = java.sql.Date.valueOf(runDate);
+    List<String[]> opps = new ArrayList<>(); // id, text
+    for (Row r :
+        spark
+            .read()
+            .schema(
+                "opportunity_id string, title string, description string,"
+                    + " keywords array<string>, deadline date, published_date date")
+            .json(opportunitiesJsonl)
+            .filter(
+                col("deadline")
+                    .isNull()
+                    .or(col("deadline").geq(lit(d)))
+                    .and(col("published_date").isNull().or(col("published_date").leq(lit(d)))))
+            .collectAsList()) {
+      List<String> kw = r.isNullAt(3) ? null : r.getList(3);
+      opps.add(
+          new String[] {
+            r.getString(0),
+            TextFeatures.opportunityText(
+                r.getString(1), r.getString(2), kw == null ? null : kw.toArray(new String[0]))
+          });
+    }
+    List<String[]> cases = new ArrayList<>(); // case id, truth, wording, text
+    for (Row r :
         csv(spark, casesCsv)
-            .select(
-                col("case_id"),
-                col("opportunity_id").as("truth"),
-                col("wording"),
-                TextFeatures.enterpriseText(col("name"), col("business_scope"), col("products"))
-                    .as("_doc"))
-            .cache();
-    Dataset<Row> enterprises =
-        csv(spark, enterprisesCsv)
-            .select(
-                TextFeatures.enterpriseText(col("name"), col("business_scope"), col("products"))
-                    .as("_doc"));
+            .select("case_id", "opportunity_id", "wording", "name", "business_scope", "products")
+            .collectAsList()) {
+      cases.add(
+          new String[] {
+            r.getString(0), r.getString(1), r.getString(2), text(r.getString(3), r.getString(4), r.getString(5))
+          });
+    }
+    List<String> enterprises = new ArrayList<>();
+    for (Row r : csv(spark, enterprisesCsv).select("name", "business_scope", "products").collectAsList()) {
+      enterprises.add(text(r.getString(0), r.getString(1), r.getString(2)));
+    }
     Map<String, Map<String, Metrics>> out = new LinkedHashMap<>();
     for (TextFeatures.Tokenizer t : TextFeatures.Tokenizer.values()) {
-      TextFeatures.Model model =
-          TextFeatures.fit(
-              t, "_doc", List.of(enterprises, opps.select("_doc"), cases.select("_doc")));
-      Dataset<Row> o =
-          model
-              .transform(opps, "_doc", "o_terms")
-              .withColumn("o_norm", TextFeatures.norm(col("o_terms")));
-      Dataset<Row> c =
-          model
-              .transform(cases, "_doc", "c_terms")
-              .withColumn("c_norm", TextFeatures.norm(col("c_terms")));
+      TextModel.DocumentFrequencies df = new TextModel.DocumentFrequencies();
+      enterprises.forEach(e -> df.add(TextFeatures.termIndices(e, t)));
+      opps.forEach(o -> df.add(TextFeatures.termIndices(o[1], t)));
+      cases.forEach(c -> df.add(TextFeatures.termIndices(c[3], t)));
+      TextModel model = TextModel.fit(t, df);
+      List<long[]> oppTerms = new ArrayList<>();
+      opps.forEach(o -> oppTerms.add(model.terms(o[1])));
+      List<Ranked> rows = new ArrayList<>();
       // every case against every open opportunity: a few thousand pairs, measured, not a pattern
-      Dataset<Row> ranked =
-          c.crossJoin(broadcast(o))
-              .withColumn(
-                  "cos",
-                  TextFeatures.cosine(col("c_terms"), col("c_norm"), col("o_terms"), col("o_norm")))
-              .withColumn(
-                  "rank",
-                  row_number()
-                      .over(
-                          Window.partitionBy(col("case_id"))
-                              .orderBy(col("cos").desc(), col("o_id").asc())))
-              .filter(col("o_id").equalTo(col("truth")))
-              .select(col("case_id"), col("wording"), col("rank"), col("cos"));
-      List<Row> rows = ranked.collectAsList();
-      long expected = cases.count();
-      if (rows.size() != expected) {
-        throw new IllegalStateException(
-            "cases whose opportunity is not open on " + runDate + ": " + (expected - rows.size()));
+      for (String[] c : cases) {
+        long[] terms = model.terms(c[3]);
+        double norm = TextFeatures.norm(terms);
+        double own = -1;
+        boolean found = false;
+        double[] cos = new double[opps.size()];
+        for (int i = 0; i < opps.size(); i++) {
+          long[] o = oppTerms.get(i);
+          cos[i] = TextFeatures.cosine(terms, norm, o, TextFeatures.norm(o));
+          if (opps.get(i)[0].equals(c[1])) {
+            own = cos[i];
+            found = true;
+          }
+        }
+        if (!found) {
+          throw new IllegalStateException(
+              "case " + c[0] + ": its opportunity " + c[1] + " is not open on " + runDate);
+        }
+        int rank = 1;
+        for (int i = 0; i < opps.size(); i++) {
+          // ahead of the truth: a higher cosine, or an equal one and a smaller id
+          if (cos[i] > own || (cos[i] == own && opps.get(i)[0].compareTo(c[1]) < 0)) {
+            rank++;
+          }
+        }
+        rows.add(new Ranked(c[2], rank, own));
       }
       Map<String, Metrics> byGroup = new LinkedHashMap<>();
       byGroup.put("all", metrics(rows, null));
@@ -138,26 +152,37 @@ public final class TextFitEval {
     return out;
   }
 
+  /** A case's wording, the rank of its own opportunity and the cosine with it. */
+  record Ranked(String wording, int rank, double cosine) {}
+
+  private static String text(String name, String scope, String products) {
+    org.oppmatch.model.Enterprise e = new org.oppmatch.model.Enterprise();
+    e.name = name;
+    e.businessScope = scope;
+    e.products = products;
+    return e.text();
+  }
+
   private static Dataset<Row> csv(SparkSession spark, String path) {
     return spark.read().option("header", true).option("multiLine", true).csv(path);
   }
 
-  static Metrics metrics(List<Row> rows, String wording) {
+  static Metrics metrics(List<Ranked> rows, String wording) {
     int n = 0;
     int hit1 = 0;
     int hit3 = 0;
     double rr = 0;
     List<Double> cosines = new ArrayList<>();
-    for (Row r : rows) {
-      if (wording != null && !wording.equals(r.getAs("wording"))) {
+    for (Ranked r : rows) {
+      if (wording != null && !wording.equals(r.wording())) {
         continue;
       }
-      int rank = r.<Integer>getAs("rank");
+      int rank = r.rank();
       n++;
       hit1 += rank == 1 ? 1 : 0;
       hit3 += rank <= 3 ? 1 : 0;
       rr += 1.0 / rank;
-      cosines.add(r.<Double>getAs("cos"));
+      cosines.add(r.cosine());
     }
     java.util.Collections.sort(cosines);
     return n == 0

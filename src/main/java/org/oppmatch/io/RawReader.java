@@ -88,13 +88,28 @@ public final class RawReader {
     if (src.format() == InputFormat.PARQUET) {
       return readParquet(src);
     }
-    int partitions = Math.max(1, src.files().size());
-    return spark
-        .createDataset(src.files(), Encoders.STRING())
-        .repartition(partitions)
-        .mapPartitions(
-            new TextRecordParser(src.table(), src.format(), hadoopConf),
-            Encoders.row(src.table().rawSchema()));
+    // one partition per file, each streamed by one task; no shuffle
+    TextRecordParser parser = new TextRecordParser(src.table(), src.format(), hadoopConf);
+    org.apache.spark.api.java.JavaRDD<Row> rows =
+        org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(src.files(), Math.max(1, src.files().size()))
+            .mapPartitions(parser::call);
+    return spark.createDataFrame(rows, src.table().rawSchema());
+  }
+
+  /**
+   * A small table's raw rows, on the driver: a CSV or JSON Lines file is parsed here, with no Spark
+   * job; Parquet is read by one small job. For the reference tables (thousands of rows).
+   */
+  public List<Row> readOnDriver(InputSource src) {
+    if (src.format() == InputFormat.PARQUET) {
+      return readParquet(src).collectAsList();
+    }
+    List<Row> rows = new ArrayList<>();
+    new TextRecordParser(src.table(), src.format(), hadoopConf)
+        .call(src.files().iterator())
+        .forEachRemaining(rows::add);
+    return rows;
   }
 
   private Set<String> csvHeader(String file) {

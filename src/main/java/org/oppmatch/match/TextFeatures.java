@@ -1,17 +1,5 @@
 package org.oppmatch.match;
 
-import static org.apache.spark.sql.functions.aggregate;
-import static org.apache.spark.sql.functions.array_intersect;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.lower;
-import static org.apache.spark.sql.functions.pow;
-import static org.apache.spark.sql.functions.sqrt;
-import static org.apache.spark.sql.functions.udf;
-import static org.apache.spark.sql.functions.when;
-
 import com.hankcs.hanlp.seg.common.Term;
 import com.hankcs.hanlp.tokenizer.StandardTokenizer;
 import java.util.ArrayList;
@@ -20,33 +8,20 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.spark.ml.feature.HashingTF;
-import org.apache.spark.ml.feature.IDF;
-import org.apache.spark.ml.feature.IDFModel;
-import org.apache.spark.ml.linalg.SQLDataTypes;
-import org.apache.spark.ml.linalg.SparseVector;
-import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Text features for scenario-opportunity fit, built with Spark MLlib: the text of an enterprise
- * (name, business scope, products) and of an opportunity (title, description, keywords) becomes a
- * binary term vector (hashed as MLlib's {@link HashingTF} does) weighted by inverse document
- * frequency ({@link IDF}, fitted on enterprises and opportunities together, so that 有限, 公司 and 技术
- * weigh little and 卫星 or 发动机 much). Two tokenisations: Chinese character bigrams plus Latin words
- * (the default, see README for the measured comparison), or HanLP's word segmentation.
+ * Text features for scenario-opportunity fit: the text of an enterprise (name, business scope,
+ * products) and of an opportunity (title, description, keywords) becomes a binary term vector,
+ * hashed as Spark MLlib's {@link HashingTF} does, weighted by inverse document frequency ({@link
+ * TextModel}: MLlib's IDF formula over enterprises and opportunities together, so that 有限, 公司 and
+ * 技术 weigh little and 卫星 or 发动机 much). Two tokenisations: Chinese character bigrams plus Latin
+ * words (the default), or HanLP's word segmentation.
  *
  * <p>Each document keeps its terms as one sorted array of longs, {@code index << 16 | weight} with
  * the weight (the term's IDF) in hundredths: the IDF is global, so the same term packs to the same
  * long in every document, and the dot product of two documents is the sum of the squared weights of
- * the longs they share. {@link #cosine(Column, Column, Column, Column)} is that as a built-in
- * expression ({@code array_intersect}, for tools and tests); the job's opportunity match merges the
- * sorted arrays in {@link OpportunityIndex}, which is the same sum in the same order.
+ * the longs they share ({@link #cosine(long[], double, long[], double)}, a merge of two sorted
+ * arrays).
  */
 public final class TextFeatures {
   private TextFeatures() {}
@@ -86,58 +61,17 @@ public final class TextFeatures {
 
   static final double WEIGHT_SCALE = 100.0;
 
-  private static final String TF = "_tf";
-  private static final String TFIDF = "_tfidf";
-
-  /** The text of an enterprise, lower case. */
-  public static Column enterpriseText(Column name, Column businessScope, Column products) {
-    return lower(concat_ws(" ", name, businessScope, products));
-  }
-
-  /** The text of an opportunity, lower case. */
-  public static Column opportunityText(Column title, Column description, Column keywords) {
-    return lower(concat_ws(" ", title, description, concat_ws(" ", keywords)));
-  }
-
-  /** A tokenizer and the IDF fitted for it. */
-  public record Model(Tokenizer tokenizer, IDFModel idf) implements java.io.Serializable {
-    /**
-     * Adds {@code out}: the document's terms, packed and sorted (an empty array for an empty text).
-     * Equal to MLlib's HashingTF (binary) and this IDF model's transform, packed (asserted in
-     * TextFeaturesTest), in one function: the chain of NGram, HashingTF, IDF and packing converted
-     * each document between Catalyst and Scala four times and was the largest cost per enterprise.
-     */
-    public Dataset<Row> transform(Dataset<Row> docs, String textCol, String out) {
-      double[] weights = idf.idf().toArray();
-      Tokenizer t = tokenizer;
-      UserDefinedFunction terms =
-          udf(
-              (UDF1<String, long[]>) text -> pack(termIndices(text, t), weights),
-              DataTypes.createArrayType(DataTypes.LongType));
-      return docs.withColumn(out, terms.apply(col(textCol)));
+  /** The text of an opportunity: title, description and keywords, lower case. */
+  public static String opportunityText(String title, String description, String[] keywords) {
+    StringBuilder b = new StringBuilder();
+    for (String s : new String[] {title, description}) {
+      if (s != null) {
+        b.append(s).append(' ');
+      }
     }
-  }
-
-  /**
-   * Fits the IDF on the union of the texts of both corpora ({@code textCol} in each): one pass over
-   * the enterprises, an aggregation of a vector per partition.
-   */
-  public static Model fit(Tokenizer tokenizer, String textCol, List<Dataset<Row>> corpora) {
-    Dataset<Row> all = null;
-    for (Dataset<Row> c : corpora) {
-      Dataset<Row> t = c.select(col(textCol));
-      all = all == null ? t : all.union(t);
-    }
-    UserDefinedFunction tf =
-        udf(
-            (UDF1<String, Vector>) text -> binaryTermVector(termIndices(text, tokenizer)),
-            SQLDataTypes.VectorType());
-    IDFModel idf =
-        new IDF()
-            .setInputCol(TF)
-            .setOutputCol(TFIDF)
-            .fit(all.withColumn(TF, tf.apply(col(textCol))));
-    return new Model(tokenizer, idf);
+    // the keywords joined are a part of their own, empty when there are none
+    b.append(keywords == null ? "" : String.join(" ", keywords));
+    return b.toString().toLowerCase(Locale.ROOT);
   }
 
   /** MLlib's hashing of terms (murmur3 of the UTF-8 bytes), the index space of the IDF. */
@@ -193,19 +127,11 @@ public final class TextFeatures {
   /** A unit: a Chinese character, or a Latin word (letters and digits starting with a letter). */
   private static final Pattern UNITS = Pattern.compile("\\p{IsHan}|[a-z][a-z0-9]*");
 
-  /** The binary term-frequency vector of distinct ascending indices, HashingTF's output. */
-  static Vector binaryTermVector(int[] indices) {
-    double[] ones = new double[indices.length];
-    java.util.Arrays.fill(ones, 1.0);
-    return Vectors.sparse(NUM_FEATURES, indices, ones);
-  }
-
   /**
-   * Packs the terms of distinct ascending indices with their IDF weights, as {@link #pack(Vector)}
-   * packs the IDF model's output (weight = the term's IDF; a term of IDF 0 is not kept, as a sparse
-   * vector's explicit zeros are not).
+   * Packs the terms of distinct ascending indices with their IDF weights (a term of IDF 0, in every
+   * document, is not kept, as MLlib's sparse TF-IDF vector keeps no explicit zeros).
    */
-  static long[] pack(int[] indices, double[] idf) {
+  public static long[] pack(int[] indices, double[] idf) {
     long[] out = new long[indices.length];
     int n = 0;
     for (int i : indices) {
@@ -221,51 +147,15 @@ public final class TextFeatures {
     return Math.max(1, Math.min((1L << WEIGHT_BITS) - 1, Math.round(v * WEIGHT_SCALE)));
   }
 
-  /** Cosine similarity (0..1) of two packed term arrays. */
-  public static Column cosine(Column a, Column b) {
-    return cosine(a, norm(a), b, norm(b));
-  }
-
-  /** Cosine similarity of two packed term arrays whose norms are known (computed once each). */
-  public static Column cosine(Column a, Column normA, Column b, Column normB) {
-    Column dot = sumSquaredWeights(array_intersect(a, b));
-    return when(normA.gt(0).and(normB.gt(0)), dot.divide(normA.multiply(normB))).otherwise(0.0);
-  }
-
-  /** Euclidean norm of a packed term array. */
-  public static Column norm(Column packed) {
-    return sqrt(sumSquaredWeights(coalesce(packed, lit(new long[0]))));
-  }
-
-  private static Column sumSquaredWeights(Column packed) {
-    return aggregate(
-        packed,
-        lit(0.0),
-        (acc, p) ->
-            acc.plus(pow(p.bitwiseAND(lit((1L << WEIGHT_BITS) - 1)).divide(WEIGHT_SCALE), 2)));
-  }
-
-  /** Packs a term vector into sorted longs; weight rounded to hundredths, at least 0.01. */
-  public static long[] pack(Vector v) {
-    SparseVector s = v.toSparse();
-    int[] idx = s.indices();
-    double[] val = s.values();
-    long[] out = new long[idx.length];
-    for (int i = 0; i < idx.length; i++) {
-      out[i] = ((long) idx[i] << WEIGHT_BITS) | weight(val[i]);
-    }
-    return out; // a sparse vector's indices are ascending already
-  }
-
-  /** Plain-Java cosine of two packed arrays (the Column version's twin, for tests and tools). */
+  /** Cosine of two packed term arrays. */
   public static double cosine(long[] a, long[] b) {
     return cosine(a, norm(a), b, norm(b));
   }
 
   /**
    * Cosine of two packed term arrays, both sorted ascending, whose norms are known: a merge of the
-   * two arrays whose dot product sums the squared weights of the shared longs in ascending order,
-   * as the Column version does, so the two agree exactly (the opportunity index's hot loop).
+   * two arrays whose dot product sums the squared weights of the shared longs in ascending order
+   * (the opportunity index's hot loop).
    */
   public static double cosine(long[] a, double normA, long[] b, double normB) {
     if (!(normA > 0) || !(normB > 0) || a == null || b == null) {
@@ -288,7 +178,7 @@ public final class TextFeatures {
     return dot / (normA * normB);
   }
 
-  /** Euclidean norm of a packed term array, summed in its order as {@link #norm(Column)} does. */
+  /** Euclidean norm of a packed term array, summed in its order. */
   public static double norm(long[] packed) {
     double sum = 0.0;
     if (packed != null) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -76,6 +78,47 @@ public final class Manifest {
 
   public Map<String, InputCounts> inputs() {
     return inputs;
+  }
+
+  /**
+   * Fails the run (exit code 3, input contract) when any input's quarantined share is above the
+   * limit, naming each such input with its counts by rule.
+   */
+  public void checkQuarantineShares(double limit) {
+    List<String> over = new ArrayList<>();
+    inputs.forEach(
+        (name, c) -> {
+          if (c.quarantineShare() > limit) {
+            over.add(
+                String.format(
+                    java.util.Locale.ROOT,
+                    "%s: %d of %d rows quarantined (%.2f%%) %s",
+                    c.location(),
+                    c.quarantined(),
+                    c.rowsRead(),
+                    100 * c.quarantineShare(),
+                    c.quarantinedByRule()));
+          }
+        });
+    if (!over.isEmpty()) {
+      throw org.oppmatch.JobFailure.inputContract(
+          "quarantine share above the limit of " + (100 * limit) + "%: " + String.join("; ", over));
+    }
+  }
+
+  /** An input's counts from its accepted rows and its quarantined rows by (first) rule. */
+  public static InputCounts counts(
+      String location, String format, long accepted, Map<String, Long> quarantinedByRule) {
+    long quarantined = quarantinedByRule.values().stream().mapToLong(Long::longValue).sum();
+    long read = accepted + quarantined;
+    return new InputCounts(
+        location,
+        format,
+        read,
+        accepted,
+        quarantined,
+        new java.util.TreeMap<>(quarantinedByRule),
+        read == 0 ? 0.0 : (double) quarantined / read);
   }
 
   /** The manifest as JSON with the given status and, for a failure, its kind and reason. */

@@ -27,6 +27,17 @@ public final class StageTimer {
     return rows;
   }
 
+  /**
+   * Runs a stage and records its time; a result that is a row count ({@code Long}) is recorded as
+   * the stage's rows.
+   */
+  public <T> T timed(String name, Supplier<T> stage) {
+    long t0 = System.nanoTime();
+    T result = stage.get();
+    record(name, (System.nanoTime() - t0) / 1_000_000, result instanceof Long n ? n : -1);
+    return result;
+  }
+
   public void record(String name, long millis, long rows) {
     stages.add(new Stage(name, millis, rows));
     progress.printf(

@@ -1,48 +1,25 @@
 package org.oppmatch.rank;
 
-import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_max;
-import static org.apache.spark.sql.functions.broadcast;
-import static org.apache.spark.sql.functions.coalesce;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.concat;
-import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.datediff;
-import static org.apache.spark.sql.functions.filter;
-import static org.apache.spark.sql.functions.flatten;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.map_from_arrays;
-import static org.apache.spark.sql.functions.round;
-import static org.apache.spark.sql.functions.slice;
-import static org.apache.spark.sql.functions.split;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.transform;
-import static org.apache.spark.sql.functions.try_element_at;
-import static org.apache.spark.sql.functions.upper;
-import static org.apache.spark.sql.functions.when;
-
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.types.DataTypes;
-import org.oppmatch.config.JobConfig;
-import org.oppmatch.match.Features;
-import org.oppmatch.schema.Cols;
-import org.oppmatch.score.FactorColumns;
+import org.oppmatch.score.ChainRole;
 import org.oppmatch.score.FactorMath;
+import org.oppmatch.score.Lead;
+import org.oppmatch.score.NodeMatch;
 
 /**
  * Why a lead is on the list: machine-readable reason codes (FILL_GAP:AERO_ENGINE, OPP:OPP_2026_017,
  * TAG:fortune_global_500, SIGNAL:expansion@2026-10-15, WITHIN_300KM, EXPAND_LOCAL) and one Chinese
- * sentence a promotion officer can check in ten seconds.
+ * sentence a promotion officer can check in ten seconds. Made for the published leads only.
  */
 public final class Explanations {
-  private Explanations() {}
-
   /** Chinese names of the tags, as promotion teams say them. */
   public static final Map<String, String> TAG_ZH = tagNames();
 
@@ -69,211 +46,186 @@ public final class Explanations {
     return m;
   }
 
-  /**
-   * Adds the title of each ranked lead's best matched opportunity (null without one), which the
-   * sentence names: the matches carry only opportunity ids (millions of them are cached), and this
-   * runs on the few ranked leads, against the open opportunities (thousands, broadcast).
-   */
-  private static Dataset<Row> withBestOpportunityTitle(
-      Dataset<Row> ranked, Dataset<Row> opportunities) {
-    Dataset<Row> titles =
-        opportunities
-            .select(
-                col(Cols.OPPORTUNITY_ID).as(TITLE_KEY), col(Cols.TITLE).as(Features.BEST_OPP_TITLE))
-            .dropDuplicates(TITLE_KEY);
-    Column best = bestOpportunity().getField("opportunity_id");
-    return ranked
-        .join(broadcast(titles), best.equalTo(titles.col(TITLE_KEY)), "left")
-        .drop(TITLE_KEY);
-  }
-
-  private static final String TITLE_KEY = "_title_opportunity_id";
-
-  /** A lead's best matched opportunity (null without one). */
-  private static Column bestOpportunity() {
-    return try_element_at(coalesce(col(Features.OPPS), emptyOpps()), lit(1));
-  }
+  private final LocalDate runDate;
+  private final double radiusKm;
+  private final int perLead;
+  private final Map<String, String> opportunityTitles;
+  private final Map<String, String> industryNames;
 
   /**
-   * Adds matched_opportunity_ids, reasons and explanation to ranked leads. {@code opportunities}
-   * (the open ones: id and title) name the best matched opportunity in the sentence; {@code
-   * industryNames} (GB/T code to Chinese name, may be empty) names the matched class.
+   * @param opportunityTitles open opportunities' titles by id (the sentence names the best one)
+   * @param industryNames GB/T code to Chinese name (may be empty): names the matched class
    */
-  public static Dataset<Row> explain(
-      Dataset<Row> ranked,
-      Dataset<Row> opportunities,
-      JobConfig config,
+  public Explanations(
       LocalDate runDate,
+      double radiusKm,
+      int perLead,
+      Map<String, String> opportunityTitles,
       Map<String, String> industryNames) {
-    Column opps = coalesce(col(Features.OPPS), emptyOpps());
-    Column oppIds =
-        slice(transform(opps, o -> o.getField("opportunity_id")), 1, config.opportunities.perLead);
-    return withBestOpportunityTitle(ranked, opportunities)
-        .withColumn(Cols.MATCHED_OPPORTUNITY_IDS, oppIds)
-        .withColumn(Cols.REASONS, reasons(config))
-        .withColumn(Cols.EXPLANATION, sentence(config, runDate, industryNames))
-        .drop(Features.BEST_OPP_TITLE);
+    this.runDate = runDate;
+    this.radiusKm = radiusKm;
+    this.perLead = perLead;
+    this.opportunityTitles = opportunityTitles;
+    this.industryNames = industryNames;
   }
 
-  private static Column reasons(JobConfig config) {
-    Column best = col(Features.BEST_CODE);
-    Column nodes =
-        transform(
-            coalesce(col(Features.NODES), array()),
-            n -> concat(upper(n.getField("role")), lit(":"), n.getField("node_id")));
-    Column industry =
-        array(
-            concat(
-                lit("INDUSTRY:"),
-                best.getField("e_code"),
-                lit("@"),
-                best.getField("depth").cast(DataTypes.StringType)),
-            when(
-                best.getField("kind").equalTo(Features.KIND_LEAD),
-                concat(lit("LEAD:"), best.getField("t_code"))),
-            when(best.getField("primary").unary_$bang(), lit("SECONDARY_CODE")));
-    Column opps = transform(col(Cols.MATCHED_OPPORTUNITY_IDS), id -> concat(lit("OPP:"), id));
-    Column tags =
-        transform(
-            coalesce(col(Cols.TAGS), FactorColumns.emptyStrings()), t -> concat(lit("TAG:"), t));
-    Column signal =
-        array(
-            when(
-                col(Features.BEST_SIGNAL).isNotNull(),
-                concat(
-                    lit("SIGNAL:"),
-                    try_element_at(split(col(Features.BEST_SIGNAL), ":"), lit(1)),
-                    lit("@"),
-                    try_element_at(split(col(Features.BEST_SIGNAL), ":"), lit(2)))));
-    Column geo =
-        array(
-            when(byCityInMetro(), lit("CHENGDU_METRO")),
-            when(col(Cols.LOCAL_PRESENCE).equalTo(true), lit("EXPAND_LOCAL")),
-            when(
-                byCityInMetro()
-                    .unary_$bang()
-                    .and(col(Features.DISTANCE_KM).leq(config.scoring.cooperationRadiusKm)),
-                lit("WITHIN_" + (long) config.scoring.cooperationRadiusKm + "KM")),
-            when(
-                col(Features.SUPPLIER)
-                    .and(col(Features.DISTANCE_KM).leq(config.scoring.cooperationRadiusKm)),
-                lit("LOCAL_SUPPLY")),
-            when(col(Features.FACTOR_PREFIX + "capacity").geq(1.0), lit("SPACE_AVAILABLE")));
-    return filter(
-        flatten(array(nodes.cast(strings()), industry, opps, tags, signal, geo)),
-        Column::isNotNull);
-  }
-
-  private static Column byCityInMetro() {
-    return FactorColumns.inMetro(col(Cols.CITY), lit(false));
-  }
-
-  private static Column sentence(
-      JobConfig config, LocalDate runDate, Map<String, String> industryNames) {
-    Column node = try_element_at(col(Features.NODES), lit(1));
-    Column nodeName = node.getField("node_name");
-    Column role = col(Cols.CHAIN_ROLE);
-    Column rolePiece =
-        when(role.equalTo("fill_gap"), concat(lit("补链："), nodeName, lit("（缺失环节）")))
-            .when(role.equalTo("strengthen"), concat(lit("强链："), nodeName, lit("（薄弱环节）")))
-            .when(role.equalTo("extend"), concat(lit("延链："), nodeName, lit("（优势环节）")));
-    Column best = col(Features.BEST_CODE);
-    Column code = best.getField("e_code");
-    Column codeName =
-        industryNames.isEmpty()
-            ? lit("")
-            : coalesce(
-                concat(
-                    lit("（"),
-                    try_element_at(
-                        map_from_arrays(
-                            lit(industryNames.keySet().toArray(new String[0])),
-                            lit(industryNames.values().toArray(new String[0]))),
-                        code),
-                    lit("）")),
-                lit(""));
-    Column industryPiece =
-        when(
-            role.equalTo("none"),
-            concat(
-                lit("主营行业"),
-                code,
-                codeName,
-                when(best.getField("kind").equalTo(Features.KIND_LEAD), lit("契合园区主导产业"))
-                    .otherwise(lit("对应园区产业链环节"))));
-    Column opp = bestOpportunity();
-    Column oppPiece =
-        when(opp.isNotNull(), concat(lit("匹配场景机会「"), col(Features.BEST_OPP_TITLE), lit("」")));
-    Column tagPiece =
-        array_max(
-                transform(
-                    coalesce(col(Cols.TAGS), FactorColumns.emptyStrings()),
-                    t ->
-                        struct(
-                            lookupDouble(t, FactorMath.TAG_VALUE).as("v"),
-                            lookupString(t, TAG_ZH).as("zh"))))
-            .getField("zh");
-    Column signalKind = try_element_at(split(col(Features.BEST_SIGNAL), ":"), lit(1));
-    Column signalAge =
-        greatest(
-            lit(1),
-            datediff(
-                lit(java.sql.Date.valueOf(runDate)),
-                try_element_at(split(col(Features.BEST_SIGNAL), ":"), lit(2))
-                    .cast(DataTypes.DateType)));
-    Column signalPiece =
-        when(
-            col(Features.BEST_SIGNAL).isNotNull(),
-            concat(
-                lit("近"),
-                signalAge.cast(DataTypes.StringType),
-                lit("天"),
-                lookupString(signalKind, SIGNAL_ZH),
-                lit("信号")));
-    Column geoPiece =
-        when(col(Cols.LOCAL_PRESENCE).equalTo(true), lit("已在成德眉资设有主体，可按增资扩产跟进"))
-            .when(byCityInMetro(), lit("位于成德眉资"))
-            .when(
-                col(Features.DISTANCE_KM).leq(config.scoring.cooperationRadiusKm),
-                concat(
-                    lit("距园区约"),
-                    round(col(Features.DISTANCE_KM), 0)
-                        .cast(DataTypes.LongType)
-                        .cast(DataTypes.StringType),
-                    when(
-                            col(Features.SUPPLIER),
-                            lit("公里，可在" + (long) config.scoring.cooperationRadiusKm + "公里半径内就近配套"))
-                        .otherwise(
-                            lit(
-                                "公里，在"
-                                    + (long) config.scoring.cooperationRadiusKm
-                                    + "公里协作配套半径内"))));
-    return concat(
-        concat_ws("；", rolePiece, industryPiece, oppPiece, tagPiece, signalPiece, geoPiece),
-        lit("。"));
-  }
-
-  private static Column lookupString(Column key, Map<String, String> table) {
-    Column out = lit(null).cast(DataTypes.StringType);
-    for (Map.Entry<String, String> e : table.entrySet()) {
-      out = when(key.equalTo(e.getKey()), lit(e.getValue())).otherwise(out);
+  /** The ids of the zone's best matched open opportunities named on the lead. */
+  public List<String> matchedOpportunityIds(Lead l) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < Math.min(perLead, l.opportunityIds.length); i++) {
+      out.add(l.opportunityIds[i]);
     }
     return out;
   }
 
-  private static Column lookupDouble(Column key, Map<String, Double> table) {
-    Column out = lit(-1.0);
-    for (Map.Entry<String, Double> e : table.entrySet()) {
-      out = when(key.equalTo(e.getKey()), lit(e.getValue())).otherwise(out);
+  /** The machine-readable reasons, in a fixed order: chain, industry, opportunities, tags, ... */
+  public List<String> reasons(Lead l) {
+    List<String> out = new ArrayList<>();
+    for (NodeMatch n : l.nodes) {
+      out.add(n.role().key().toUpperCase(Locale.ROOT) + ":" + n.nodeId());
+    }
+    out.add("INDUSTRY:" + l.matchedCode + "@" + l.depth);
+    if (l.leadIndustry) {
+      out.add("LEAD:" + l.targetCode);
+    }
+    if (!l.primaryCode) {
+      out.add("SECONDARY_CODE");
+    }
+    for (String id : matchedOpportunityIds(l)) {
+      out.add("OPP:" + id);
+    }
+    for (String t : l.tags) {
+      out.add("TAG:" + t);
+    }
+    if (l.bestSignal != null) {
+      out.add("SIGNAL:" + l.bestSignal.replace(':', '@'));
+    }
+    boolean cityInMetro = FactorMath.cityInMetro(l.city);
+    boolean withinRadius = l.distanceKm != null && l.distanceKm <= radiusKm;
+    if (cityInMetro) {
+      out.add("CHENGDU_METRO");
+    }
+    if (Boolean.TRUE.equals(l.localPresence)) {
+      out.add("EXPAND_LOCAL");
+    }
+    if (!cityInMetro && withinRadius) {
+      out.add("WITHIN_" + (long) radiusKm + "KM");
+    }
+    if (l.supplier && withinRadius) {
+      out.add("LOCAL_SUPPLY");
+    }
+    if (l.capacityValue >= 1.0) {
+      out.add("SPACE_AVAILABLE");
     }
     return out;
   }
 
-  private static Column emptyOpps() {
-    return filter(col(Features.OPPS), o -> lit(false));
+  /** One Chinese sentence: the chain role, the opportunity, the standing, the signal, the place. */
+  public String sentence(Lead l) {
+    List<String> pieces = new ArrayList<>();
+    NodeMatch node = l.nodes.length == 0 ? null : l.nodes[0];
+    if (l.chainRole != ChainRole.NONE && node != null) {
+      pieces.add(
+          l.chainRole.zh() + "：" + node.nameZh() + "（" + l.chainRole.statusZh() + "）");
+    }
+    if (l.chainRole == ChainRole.NONE) {
+      String name = industryNames.get(l.matchedCode);
+      pieces.add(
+          "主营行业"
+              + l.matchedCode
+              + (name == null ? "" : "（" + name + "）")
+              + (l.leadIndustry ? "契合园区主导产业" : "对应园区产业链环节"));
+    }
+    if (l.opportunityIds.length > 0) {
+      String title = opportunityTitles.get(l.opportunityIds[0]);
+      if (title != null) {
+        pieces.add("匹配场景机会「" + title + "」");
+      }
+    }
+    String tag = bestTagName(l.tags);
+    if (tag != null) {
+      pieces.add(tag);
+    }
+    if (l.bestSignal != null) {
+      int colon = l.bestSignal.indexOf(':');
+      String kind = l.bestSignal.substring(0, colon);
+      long age =
+          Math.max(
+              1,
+              ChronoUnit.DAYS.between(LocalDate.parse(l.bestSignal.substring(colon + 1)), runDate));
+      String kindZh = SIGNAL_ZH.get(kind);
+      if (kindZh != null) {
+        pieces.add("近" + age + "天" + kindZh + "信号");
+      }
+    }
+    String place = place(l);
+    if (place != null) {
+      pieces.add(place);
+    }
+    return String.join("；", pieces) + "。";
   }
 
-  private static org.apache.spark.sql.types.DataType strings() {
-    return DataTypes.createArrayType(DataTypes.StringType);
+  private String place(Lead l) {
+    if (Boolean.TRUE.equals(l.localPresence)) {
+      return "已在成德眉资设有主体，可按增资扩产跟进";
+    }
+    if (FactorMath.cityInMetro(l.city)) {
+      return "位于成德眉资";
+    }
+    if (l.distanceKm != null && l.distanceKm <= radiusKm) {
+      long km = BigDecimal.valueOf(l.distanceKm).setScale(0, RoundingMode.HALF_UP).longValue();
+      long r = (long) radiusKm;
+      return "距园区约"
+          + km
+          + (l.supplier ? "公里，可在" + r + "公里半径内就近配套" : "公里，在" + r + "公里协作配套半径内");
+    }
+    return null;
+  }
+
+  /**
+   * Why an enterprise matches an opportunity: the code and depth of the match, ZONE_LEAD_CODES when
+   * it matched on the zone's lead industries, the text cosine and the budget fit when they count,
+   * and the opportunity's keywords found in the enterprise's text.
+   */
+  public static List<String> opportunityReasons(org.oppmatch.score.OpportunityLead o) {
+    List<String> out = new ArrayList<>();
+    out.add("CODE:" + o.enterpriseCode() + "@" + o.depth());
+    if (o.inherited()) {
+      out.add("ZONE_LEAD_CODES");
+    }
+    if (o.cosine() > 0) {
+      out.add("TEXT:" + twoPlaces(o.cosine()));
+    }
+    if (o.budgetFit() < 1) {
+      out.add("BUDGET_FIT:" + twoPlaces(o.budgetFit()));
+    }
+    for (String k : o.keywordHits()) {
+      out.add("KEYWORD:" + k);
+    }
+    return out;
+  }
+
+  /** Two decimals, half even, as a number format shows them (0.35). */
+  static String twoPlaces(double v) {
+    java.text.DecimalFormat f =
+        new java.text.DecimalFormat("#,##0.00", new java.text.DecimalFormatSymbols(Locale.US));
+    return f.format(v);
+  }
+
+  /** The Chinese name of the lead's weightiest tag (between equal weights, the greater name). */
+  static String bestTagName(String[] tags) {
+    String best = null;
+    double bestValue = Double.NEGATIVE_INFINITY;
+    for (String t : tags) {
+      double v = FactorMath.TAG_VALUE.getOrDefault(t, -1.0);
+      String zh = TAG_ZH.get(t);
+      if (best == null
+          || v > bestValue
+          || (v == bestValue && zh != null && (best == null || zh.compareTo(best) > 0))) {
+        best = zh;
+        bestValue = v;
+      }
+    }
+    return best;
   }
 }

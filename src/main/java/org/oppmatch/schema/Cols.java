@@ -79,6 +79,9 @@ public final class Cols {
   public static final String IS_NEW = "is_new";
   public static final String PREVIOUS_RANK = "previous_rank";
   public static final String SIMILARITY = "similarity";
+  public static final String MOVEMENT = "movement";
+  public static final String REASON = "reason";
+  public static final String NOW_ZONE_ID = "now_zone_id";
 
   // quarantine
   public static final String INPUT = "input";

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The arithmetic of every scoring factor in plain Java: values between 0 and 1 from a pair's
- * features. {@link FactorColumns} builds the same arithmetic as Spark Column expressions from these
- * tables, and a test holds the two to the same numbers.
+ * The arithmetic of every scoring factor, in plain Java: values between 0 and 1 from an
+ * enterprise-zone pair's features. The one definition the scoring pass, the tools and the tests
+ * use.
  */
 public final class FactorMath {
   private FactorMath() {}
@@ -18,9 +18,6 @@ public final class FactorMath {
   /** Chain roles, best first, with the value each gives the chain_role factor. */
   public static final Map<String, Double> ROLE_VALUE = roleValues();
 
-  /** zone_chain.status to chain role (两图一表: 补链 missing, 强链 weak, 延链 strong). */
-  public static final Map<String, String> ROLE_OF_STATUS =
-      Map.of("missing", "fill_gap", "weak", "strengthen", "strong", "extend");
 
   /** Share of the chain_role value kept at each zone_chain priority (1 highest); absent: 0.8. */
   public static final Map<Integer, Double> PRIORITY_FACTOR =
@@ -74,15 +71,36 @@ public final class FactorMath {
   public static final double GEO_ABROAD = 0.25;
   public static final double GEO_UNKNOWN = 0.3;
 
-  /** Cities of the Chengdu metropolitan area (成德眉资). */
+  /** Cities of the Chengdu metropolitan area (成德眉资), and their pinyin. */
   public static final List<String> METRO_CITIES = List.of("成都", "德阳", "眉山", "资阳");
+
+  private static final List<String> METRO_CITIES_PINYIN =
+      List.of("chengdu", "deyang", "meishan", "ziyang");
+
+  /** Whether a city (as written: 成都市, Chengdu, 四川省德阳市) is in the Chengdu metro area. */
+  public static boolean cityInMetro(String city) {
+    if (city == null) {
+      return false;
+    }
+    String c = city.toLowerCase(java.util.Locale.ROOT);
+    for (int i = 0; i < METRO_CITIES.size(); i++) {
+      if (c.contains(METRO_CITIES.get(i)) || c.contains(METRO_CITIES_PINYIN.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** In the metro area by city, or already present there (local_presence). */
+  public static boolean inMetro(String city, Boolean localPresence) {
+    return cityInMetro(city) || Boolean.TRUE.equals(localPresence);
+  }
 
   private static Map<String, Double> roleValues() {
     Map<String, Double> m = new LinkedHashMap<>();
-    m.put("fill_gap", 1.0);
-    m.put("strengthen", 0.7);
-    m.put("extend", 0.4);
-    m.put("none", 0.0);
+    for (ChainRole r : ChainRole.values()) {
+      m.put(r.key(), r.value());
+    }
     return m;
   }
 
@@ -122,7 +140,13 @@ public final class FactorMath {
    */
   public static double chainRole(
       String role, Integer priority, boolean chainLeader, boolean primary, double secondaryFactor) {
-    double v = ROLE_VALUE.getOrDefault(role, 0.0);
+    return chainRole(ChainRole.of(role), priority, chainLeader, primary, secondaryFactor);
+  }
+
+  /** As {@link #chainRole(String, Integer, boolean, boolean, double)}, for a role. */
+  public static double chainRole(
+      ChainRole role, Integer priority, boolean chainLeader, boolean primary, double secondaryFactor) {
+    double v = role.value();
     if (v == 0) {
       return 0;
     }
@@ -243,6 +267,18 @@ public final class FactorMath {
       return 0;
     }
     return SIGNAL_VALUE.getOrDefault(kind, 0.0) * Math.pow(0.5, ageDays / halfLifeDays);
+  }
+
+  /**
+   * A signal's weight on the run date: {@code kind:YYYY-MM-DD} (validated), by {@link
+   * #signalWeight(String, long, double)}.
+   */
+  public static double signalWeight(String signal, java.time.LocalDate runDate, double halfLife) {
+    int colon = signal.indexOf(':');
+    long age =
+        java.time.temporal.ChronoUnit.DAYS.between(
+            java.time.LocalDate.parse(signal.substring(colon + 1)), runDate);
+    return signalWeight(signal.substring(0, colon), age, halfLife);
   }
 
   /** Momentum: summed signal weights (capped at 1) and revenue growth. */

@@ -1,0 +1,266 @@
+package org.oppmatch.stage;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.oppmatch.config.JobConfig;
+import org.oppmatch.export.ExportStage;
+import org.oppmatch.export.LeadRow;
+import org.oppmatch.model.OpenOpportunity;
+import org.oppmatch.publish.Changes;
+import org.oppmatch.rank.Explanations;
+import org.oppmatch.rank.ScoringPass;
+import org.oppmatch.schema.Cols;
+import org.oppmatch.score.Factor;
+import org.oppmatch.score.Lead;
+import org.oppmatch.score.NodeMatch;
+
+/**
+ * The published lead lists of a run, on the driver (at most {@code lists.top_n} per zone): each
+ * zone's leads ranked, explained and compared with the previous run's, and the previous leads that
+ * left the lists, with why.
+ */
+public final class LeadLists {
+  /** A published lead: its zone, rank, the scored lead and what the outputs show of it. */
+  public record Target(
+      String zoneId,
+      String zoneName,
+      int rank,
+      Lead lead,
+      String tier,
+      List<String> matchedNodeIds,
+      List<String> matchedOpportunityIds,
+      List<String> reasons,
+      String explanation,
+      Map<String, Double> scoreComponents,
+      Integer previousRank,
+      String movement) {}
+
+  /** The previous succeeded run's leads (none when there is no such run). */
+  public static final class Previous {
+    private final boolean known;
+    private final List<Changes.PreviousLead> leads;
+
+    private Previous(boolean known, List<Changes.PreviousLead> leads) {
+      this.known = known;
+      this.leads = leads;
+    }
+
+    /** Reads the previous targets partition (one small Spark job), when there is one. */
+    public static Previous read(SparkSession spark, Optional<String> targetsPartition) {
+      if (targetsPartition.isEmpty()) {
+        return new Previous(false, List.of());
+      }
+      List<Changes.PreviousLead> leads = new ArrayList<>();
+      for (Row r :
+          spark
+              .read()
+              .parquet(targetsPartition.get())
+              .select(
+                  col(Cols.ZONE_ID),
+                  col(Cols.ENTERPRISE_ID),
+                  col(Cols.ENTERPRISE_NAME),
+                  col(Cols.RANK),
+                  col(Cols.MATCHED_OPPORTUNITY_IDS))
+              .collectAsList()) {
+        leads.add(
+            new Changes.PreviousLead(
+                r.getString(0),
+                r.getString(1),
+                r.getString(2),
+                r.getInt(3),
+                r.isNullAt(4) ? List.of() : r.getList(4)));
+      }
+      return new Previous(true, leads);
+    }
+
+    public boolean known() {
+      return known;
+    }
+
+    /** The enterprises of the previous leads (the scoring pass reports which are still here). */
+    public Set<String> enterpriseIds() {
+      Set<String> out = new HashSet<>();
+      leads.forEach(l -> out.add(l.enterpriseId()));
+      return out;
+    }
+  }
+
+  private final List<Target> targets;
+  private final List<Changes.Dropped> dropped;
+
+  private LeadLists(List<Target> targets, List<Changes.Dropped> dropped) {
+    this.targets = targets;
+    this.dropped = dropped;
+  }
+
+  /** Ranks, explains and compares the scoring pass's per-zone lists. */
+  public static LeadLists of(
+      ScoringPass.Result scored,
+      Previous previous,
+      ReferenceData reference,
+      JobConfig config,
+      LocalDate runDate,
+      Map<String, String> industryNames) {
+    Map<String, String> titles = new LinkedHashMap<>();
+    Set<String> open = new HashSet<>();
+    for (OpenOpportunity o : reference.openOpportunities()) {
+      titles.put(o.id(), o.title());
+      open.add(o.id());
+    }
+    Explanations explain =
+        new Explanations(
+            runDate,
+            config.scoring.cooperationRadiusKm,
+            config.opportunities.perLead,
+            titles,
+            industryNames);
+    Map<String, Changes.PreviousLead> before = Changes.byZoneAndEnterprise(previous.leads);
+    Map<String, String> zoneNames = new LinkedHashMap<>();
+    reference.zoneInfos().forEach(z -> zoneNames.put(z.zoneId(), z.nameZh()));
+    List<Target> targets = new ArrayList<>();
+    for (String zone : new java.util.TreeSet<>(scored.zoneLists().keySet())) {
+      List<Lead> leads = scored.zoneLists().get(zone);
+      for (int i = 0; i < leads.size(); i++) {
+        Lead l = leads.get(i);
+        int rank = i + 1;
+        Changes.PreviousLead p = before.get(Changes.key(zone, l.enterpriseId));
+        Integer previousRank = p == null ? null : p.rank();
+        targets.add(
+            new Target(
+                zone,
+                zoneNames.get(zone),
+                rank,
+                l,
+                l.tier(config.lists.tierA, config.lists.tierB),
+                nodeIds(l.nodes),
+                explain.matchedOpportunityIds(l),
+                explain.reasons(l),
+                explain.sentence(l),
+                components(l.components),
+                previousRank,
+                Changes.movement(previousRank, rank)));
+      }
+    }
+    List<Changes.Dropped> dropped = null;
+    if (previous.known()) {
+      List<Changes.CurrentLead> current = new ArrayList<>();
+      targets.forEach(
+          t -> current.add(new Changes.CurrentLead(t.zoneId(), t.lead().enterpriseId, t.rank())));
+      dropped = Changes.dropped(previous.leads, current, scored.presentPreviousLeads(), open);
+    }
+    return new LeadLists(targets, dropped);
+  }
+
+  private static List<String> nodeIds(NodeMatch[] nodes) {
+    List<String> out = new ArrayList<>();
+    for (NodeMatch n : nodes) {
+      if (!out.contains(n.nodeId())) {
+        out.add(n.nodeId());
+      }
+    }
+    return out;
+  }
+
+  /** The components by factor key, in the factors' order. */
+  private static Map<String, Double> components(double[] points) {
+    Map<String, Double> out = new LinkedHashMap<>();
+    for (Factor f : Factor.values()) {
+      out.put(f.key(), points[f.ordinal()]);
+    }
+    return out;
+  }
+
+  /** The published leads, by zone and rank. */
+  public List<Target> targets() {
+    return targets;
+  }
+
+  /** The previous run's leads that left the lists (null when no earlier run is known). */
+  public List<Changes.Dropped> dropped() {
+    return dropped;
+  }
+
+  /**
+   * Per zone: new, up, down, same and dropped leads against the previous run, for the manifest.
+   */
+  public Map<String, Object> changeSummary(Optional<LocalDate> previousDate) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("previous_run_date", previousDate.map(LocalDate::toString).orElse(null));
+    Map<String, Map<String, Long>> zones = new TreeMap<>();
+    for (Target t : targets) {
+      zones.computeIfAbsent(t.zoneId(), z -> emptyCounts()).merge(t.movement(), 1L, Long::sum);
+    }
+    if (dropped != null) {
+      for (Changes.Dropped d : dropped) {
+        zones.computeIfAbsent(d.zoneId(), z -> emptyCounts()).merge("dropped", 1L, Long::sum);
+      }
+    }
+    out.put("zones", zones);
+    return out;
+  }
+
+  private static Map<String, Long> emptyCounts() {
+    Map<String, Long> m = new LinkedHashMap<>();
+    for (String k : List.of("new", "up", "down", "same", "dropped")) {
+      m.put(k, 0L);
+    }
+    return m;
+  }
+
+  /** What the exports and the report show. */
+  public ExportStage.Input exportInput(ReferenceData reference) {
+    Map<String, List<LeadRow>> byZone = new TreeMap<>();
+    for (Target t : targets) {
+      Lead l = t.lead();
+      byZone
+          .computeIfAbsent(t.zoneId(), z -> new ArrayList<>())
+          .add(
+              new LeadRow(
+                  t.rank(),
+                  l.enterpriseId,
+                  l.enterpriseName,
+                  l.score,
+                  t.tier(),
+                  l.chainRole.key(),
+                  t.matchedNodeIds(),
+                  t.matchedOpportunityIds(),
+                  t.reasons(),
+                  t.explanation(),
+                  t.scoreComponents(),
+                  List.of(l.competingZones),
+                  t.previousRank() == null,
+                  t.previousRank(),
+                  l.groupId));
+    }
+    List<ExportStage.DroppedLead> gone = null;
+    if (dropped != null) {
+      gone = new ArrayList<>();
+      for (Changes.Dropped d : dropped) {
+        gone.add(
+            new ExportStage.DroppedLead(
+                d.zoneId(), d.enterpriseId(), d.enterpriseName(), d.previousRank(), d.reason()));
+      }
+    }
+    return new ExportStage.Input(
+        byZone,
+        gone,
+        reference.zoneInfos(),
+        reference.chainEntries(),
+        reference.opportunityTitles());
+  }
+
+  static final Comparator<Target> PUBLISHED_ORDER =
+      Comparator.comparing(Target::zoneId).thenComparingInt(Target::rank);
+}

@@ -1,0 +1,261 @@
+package org.oppmatch.stage;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.oppmatch.config.JobConfig;
+import org.oppmatch.export.ExportStage;
+import org.oppmatch.export.ZoneInfo;
+import org.oppmatch.io.InputSource;
+import org.oppmatch.model.OpenOpportunity;
+import org.oppmatch.model.ZoneModel;
+import org.oppmatch.publish.Manifest;
+import org.oppmatch.schema.Cols;
+import org.oppmatch.schema.InputTable;
+import org.oppmatch.validate.Duplicates;
+import org.oppmatch.validate.RowValidator;
+import org.oppmatch.validate.Rules;
+import org.oppmatch.validate.Validation;
+
+/**
+ * The reference tables of a run (zones, chain nodes, zone chain, opportunities, outcomes):
+ * thousands of rows, read and validated on the driver, parents first (zone_chain and opportunities
+ * refer to zones and chain nodes), with the same rules and quarantine as the enterprises. They
+ * become the zone model the scoring pass broadcasts.
+ */
+public final class ReferenceData {
+  /** One validated reference table. */
+  public record Table(
+      InputSource source, List<RowValidator.Checked> accepted, List<Row> quarantine) {
+
+    /** A typed value of an accepted record, by column name. */
+    public Object value(RowValidator.Checked c, String column) {
+      return c.values()[source.table().columns().indexOf(source.table().column(column).get())];
+    }
+
+    Manifest.InputCounts counts() {
+      Map<String, Long> byRule = new LinkedHashMap<>();
+      for (Row q : quarantine) {
+        byRule.merge(q.getString(1), 1L, Long::sum);
+      }
+      return Manifest.counts(
+          source.location(),
+          source.format().name().toLowerCase(Locale.ROOT),
+          accepted.size(),
+          byRule);
+    }
+  }
+
+  private final Map<InputTable, Table> tables;
+  private final LocalDate runDate;
+
+  private ReferenceData(Map<InputTable, Table> tables, LocalDate runDate) {
+    this.tables = tables;
+    this.runDate = runDate;
+  }
+
+  /** Reads and validates every reference table present (no Spark job for CSV and JSON Lines). */
+  public static ReferenceData read(
+      SparkSession spark, RunInputs inputs, JobConfig config, LocalDate runDate) {
+    Map<InputTable, Table> tables = new EnumMap<>(InputTable.class);
+    Set<String> codes = inputs.industryNames().keySet();
+    for (InputTable t : InputTable.values()) {
+      if (t == InputTable.ENTERPRISES || inputs.source(t).isEmpty()) {
+        continue;
+      }
+      InputSource src = inputs.source(t).get();
+      RowValidator validator =
+          new RowValidator(
+              t,
+              runDate,
+              codes,
+              keys(tables.get(InputTable.ZONES), Cols.ZONE_ID),
+              keys(tables.get(InputTable.CHAIN_NODES), Cols.NODE_ID));
+      tables.put(t, validate(src, validator, inputs.reader().readOnDriver(src)));
+    }
+    return new ReferenceData(tables, runDate);
+  }
+
+  private static Set<String> keys(Table t, String column) {
+    Set<String> out = new HashSet<>();
+    if (t != null) {
+      t.accepted().forEach(c -> out.add((String) t.value(c, column)));
+    }
+    return out;
+  }
+
+  /** Checks each raw row; duplicate keys lose to the first row (or the newest updated_at). */
+  static Table validate(InputSource src, RowValidator validator, List<Row> raw) {
+    List<RowValidator.Checked> checked = new ArrayList<>(raw.size());
+    for (Row r : raw) {
+      checked.add(validator.check(r));
+    }
+    Duplicates duplicates =
+        Duplicates.among(
+            src.table(), checked.stream().filter(RowValidator.Checked::accepted).toList());
+    int key =
+        src.table()
+            .keyColumn()
+            .map(k -> src.table().columns().indexOf(src.table().column(k).get()))
+            .orElse(-1);
+    List<RowValidator.Checked> accepted = new ArrayList<>();
+    List<Row> quarantine = new ArrayList<>();
+    for (RowValidator.Checked c : checked) {
+      if (!c.accepted()) {
+        quarantine.add(
+            Validation.quarantineRow(
+                src.table(), c.file(), c.line(), c.recordKey(), c.rules(), c.detail(), c.text()));
+      } else if (key >= 0 && duplicates.isLoser((String) c.values()[key], c.file(), c.line())) {
+        quarantine.add(
+            Validation.quarantineRow(
+                src.table(),
+                c.file(),
+                c.line(),
+                c.recordKey(),
+                List.of(Rules.DUPLICATE_ID),
+                duplicates.detail((String) c.values()[key]),
+                c.text()));
+      } else {
+        accepted.add(c);
+      }
+    }
+    return new Table(src, accepted, quarantine);
+  }
+
+  public Table table(InputTable t) {
+    return tables.get(t);
+  }
+
+  /** Every reference table's counts into the manifest, in the tables' order. */
+  public void countInto(Manifest manifest) {
+    tables.forEach((t, table) -> manifest.input(t.tableName(), table.counts()));
+  }
+
+  /** The quarantined rows of every reference table, in the tables' order and file order. */
+  public List<Row> quarantine() {
+    List<Row> out = new ArrayList<>();
+    tables.values().forEach(t -> out.addAll(t.quarantine()));
+    return out;
+  }
+
+  // ---- what the scoring and the lists read -----------------------------------------------------
+
+  /** The zone model: zones, chain nodes and every code each zone looks for. */
+  public ZoneModel zoneModel() {
+    Table z = tables.get(InputTable.ZONES);
+    List<ZoneModel.Zone> zones = new ArrayList<>();
+    for (RowValidator.Checked c : z.accepted()) {
+      zones.add(
+          new ZoneModel.Zone(
+              (String) z.value(c, Cols.ZONE_ID),
+              (String) z.value(c, Cols.NAME_ZH),
+              (String) z.value(c, Cols.ECOSYSTEM),
+              (Double) z.value(c, Cols.LATITUDE),
+              (Double) z.value(c, Cols.LONGITUDE),
+              (Double) z.value(c, Cols.LAND_HA),
+              (Double) z.value(c, Cols.FACTORY_M2),
+              (Double) z.value(c, Cols.OFFICE_M2),
+              (String[]) z.value(c, Cols.LEAD_INDUSTRIES)));
+    }
+    Table n = tables.get(InputTable.CHAIN_NODES);
+    List<ZoneModel.Node> nodes = new ArrayList<>();
+    for (RowValidator.Checked c : n.accepted()) {
+      nodes.add(
+          new ZoneModel.Node(
+              (String) n.value(c, Cols.NODE_ID),
+              (String) n.value(c, Cols.NAME_ZH),
+              (String) n.value(c, Cols.POSITION),
+              (String[]) n.value(c, Cols.INDUSTRY_CODES)));
+    }
+    Table zc = tables.get(InputTable.ZONE_CHAIN);
+    List<ZoneModel.ZoneNode> chain = new ArrayList<>();
+    for (RowValidator.Checked c : zc.accepted()) {
+      chain.add(
+          new ZoneModel.ZoneNode(
+              (String) zc.value(c, Cols.ZONE_ID),
+              (String) zc.value(c, Cols.NODE_ID),
+              (String) zc.value(c, Cols.STATUS),
+              (Integer) zc.value(c, Cols.PRIORITY)));
+    }
+    return ZoneModel.build(zones, nodes, chain);
+  }
+
+  /** The opportunities open on the run date: no deadline before it, not published after it. */
+  public List<OpenOpportunity> openOpportunities() {
+    Table o = tables.get(InputTable.OPPORTUNITIES);
+    List<OpenOpportunity> out = new ArrayList<>();
+    for (RowValidator.Checked c : o.accepted()) {
+      LocalDate deadline = (LocalDate) o.value(c, Cols.DEADLINE);
+      LocalDate published = (LocalDate) o.value(c, Cols.PUBLISHED_DATE);
+      if ((deadline == null || !deadline.isBefore(runDate))
+          && (published == null || !published.isAfter(runDate))) {
+        out.add(
+            new OpenOpportunity(
+                (String) o.value(c, Cols.OPPORTUNITY_ID),
+                (String) o.value(c, Cols.TITLE),
+                (String) o.value(c, Cols.ZONE_ID),
+                (String) o.value(c, Cols.ECOSYSTEM),
+                (String[]) o.value(c, Cols.INDUSTRY_CODES),
+                (String) o.value(c, Cols.DESCRIPTION),
+                (String[]) o.value(c, Cols.KEYWORDS),
+                (Double) o.value(c, Cols.BUDGET)));
+      }
+    }
+    return out;
+  }
+
+  /** Every accepted opportunity's title, by id. */
+  public Map<String, String> opportunityTitles() {
+    Table o = tables.get(InputTable.OPPORTUNITIES);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (RowValidator.Checked c : o.accepted()) {
+      out.put((String) o.value(c, Cols.OPPORTUNITY_ID), (String) o.value(c, Cols.TITLE));
+    }
+    return out;
+  }
+
+  /** The zones as the exports name them. */
+  public List<ZoneInfo> zoneInfos() {
+    Table z = tables.get(InputTable.ZONES);
+    List<ZoneInfo> out = new ArrayList<>();
+    for (RowValidator.Checked c : z.accepted()) {
+      out.add(
+          new ZoneInfo(
+              (String) z.value(c, Cols.ZONE_ID),
+              (String) z.value(c, Cols.NAME_ZH),
+              (String) z.value(c, Cols.ECOSYSTEM)));
+    }
+    return out;
+  }
+
+  /** Each zone's chain map: its nodes with their names and its status of each. */
+  public List<ExportStage.ChainEntry> chainEntries() {
+    Table n = tables.get(InputTable.CHAIN_NODES);
+    Map<String, String> names = new LinkedHashMap<>();
+    for (RowValidator.Checked c : n.accepted()) {
+      names.put((String) n.value(c, Cols.NODE_ID), (String) n.value(c, Cols.NAME_ZH));
+    }
+    Table zc = tables.get(InputTable.ZONE_CHAIN);
+    List<ExportStage.ChainEntry> out = new ArrayList<>();
+    for (RowValidator.Checked c : zc.accepted()) {
+      String node = (String) zc.value(c, Cols.NODE_ID);
+      if (names.containsKey(node)) {
+        out.add(
+            new ExportStage.ChainEntry(
+                (String) zc.value(c, Cols.ZONE_ID),
+                node,
+                names.get(node),
+                (String) zc.value(c, Cols.STATUS)));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,86 @@
+package org.oppmatch.stage;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.SparkSession;
+import org.oppmatch.JobFailure;
+import org.oppmatch.config.JobConfig;
+import org.oppmatch.io.InputLocator;
+import org.oppmatch.io.InputSource;
+import org.oppmatch.io.RawReader;
+import org.oppmatch.schema.InputTable;
+import org.oppmatch.validate.IndustryCodes;
+
+/**
+ * Where a run's inputs are: every table found, its columns checked before any Spark job runs (a
+ * missing table or required column fails the run, exit code 3), and the classification table's
+ * names when one is configured.
+ */
+public final class RunInputs {
+  private final Map<InputTable, InputSource> sources;
+  private final Map<String, String> industryNames;
+  private final RawReader reader;
+
+  private RunInputs(
+      Map<InputTable, InputSource> sources, Map<String, String> industryNames, RawReader reader) {
+    this.sources = sources;
+    this.industryNames = industryNames;
+    this.reader = reader;
+  }
+
+  public static RunInputs locate(SparkSession spark, String inputsDir, JobConfig config) {
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+    Map<InputTable, InputSource> sources = new EnumMap<>(InputTable.class);
+    RawReader reader = new RawReader(spark);
+    InputLocator locator;
+    try {
+      locator = new InputLocator(hadoop, inputsDir, config.parsedInputFormats());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot read the inputs directory " + inputsDir, e);
+    }
+    for (InputTable t : InputTable.values()) {
+      Optional<InputSource> src;
+      try {
+        src = locator.locate(t);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot list the inputs in " + inputsDir, e);
+      }
+      if (src.isEmpty() && t.mandatory()) {
+        throw JobFailure.inputContract(
+            "input table "
+                + t.tableName()
+                + " is missing: expected "
+                + t.tableName()
+                + ".csv, .jsonl, .parquet or a directory "
+                + t.tableName()
+                + "/ in "
+                + inputsDir);
+      }
+      src.ifPresent(s -> sources.put(t, s));
+    }
+    for (InputSource s : sources.values()) {
+      reader.checkColumns(s);
+    }
+    Map<String, String> industryNames =
+        config.classificationTable == null
+            ? Map.of()
+            : IndustryCodes.loadTable(config.classificationTable, hadoop);
+    return new RunInputs(sources, industryNames, reader);
+  }
+
+  /** The table's source, when it is there (outcomes is optional). */
+  public Optional<InputSource> source(InputTable table) {
+    return Optional.ofNullable(sources.get(table));
+  }
+
+  /** GB/T code to Chinese name, from the configured classification table (else empty). */
+  public Map<String, String> industryNames() {
+    return industryNames;
+  }
+
+  public RawReader reader() {
+    return reader;
+  }
+}

@@ -1,0 +1,196 @@
+package org.oppmatch.validate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.oppmatch.schema.Cols;
+import org.oppmatch.schema.InputTable;
+import scala.Tuple2;
+
+/**
+ * The repeated keys of a table among the rows that broke no other rule: of each key the row with
+ * the newest {@code updated_at} (where the table has one), then the first read, is kept; the others
+ * lose as {@code duplicate_id}. Found by one shuffle of the keys alone (the rows stay where they
+ * are), and small: a run whose losers pass the quarantine limit fails anyway.
+ */
+public final class Duplicates implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Where a row was read, and its updated_at (null when absent or the table has none). */
+  public record Position(String file, long line, LocalDate updatedAt) implements Serializable {}
+
+  /** Newest updated_at first (absent last), then file and line ascending. */
+  static final Comparator<Position> KEPT_FIRST =
+      Comparator.comparing(
+              Position::updatedAt, Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
+          .thenComparing(Position::file)
+          .thenComparingLong(Position::line);
+
+  private final String keyColumn;
+  private final boolean byUpdatedAt;
+  private final Map<String, Position> kept;
+  private final List<Position> losers;
+
+  private Duplicates(
+      String keyColumn, boolean byUpdatedAt, Map<String, Position> kept, List<Position> losers) {
+    this.keyColumn = keyColumn;
+    this.byUpdatedAt = byUpdatedAt;
+    this.kept = kept;
+    this.losers = losers;
+  }
+
+  /** From every row's key and position, of the rows that broke no other rule. */
+  static Duplicates of(InputTable table, Map<String, List<Position>> byKey) {
+    Map<String, Position> kept = new HashMap<>();
+    List<Position> losers = new ArrayList<>();
+    byKey.forEach(
+        (key, positions) -> {
+          if (positions.size() > 1) {
+            List<Position> sorted = new ArrayList<>(positions);
+            sorted.sort(KEPT_FIRST);
+            kept.put(key, sorted.get(0));
+            losers.addAll(sorted.subList(1, sorted.size()));
+          }
+        });
+    losers.sort(Comparator.comparing(Position::file).thenComparingLong(Position::line));
+    return new Duplicates(
+        table.keyColumn().orElseThrow(),
+        table.column(Cols.UPDATED_AT).isPresent(),
+        kept,
+        losers);
+  }
+
+  /** None: a table without a key, or whose keys are all unique. */
+  public static Duplicates none(InputTable table) {
+    return new Duplicates(
+        table.keyColumn().orElse(null),
+        table.column(Cols.UPDATED_AT).isPresent(),
+        Map.of(),
+        List.of());
+  }
+
+  /** The duplicates of a table checked on the driver (its accepted records). */
+  public static Duplicates among(InputTable table, List<RowValidator.Checked> accepted) {
+    if (table.keyColumn().isEmpty()) {
+      return none(table);
+    }
+    int key = table.columns().indexOf(table.column(table.keyColumn().get()).get());
+    int updated =
+        table.column(Cols.UPDATED_AT).map(c -> table.columns().indexOf(c)).orElse(-1);
+    Map<String, List<Position>> byKey = new HashMap<>();
+    for (RowValidator.Checked c : accepted) {
+      Object k = c.values()[key];
+      if (k != null) {
+        byKey
+            .computeIfAbsent((String) k, x -> new ArrayList<>(1))
+            .add(
+                new Position(
+                    c.file(), c.line(), updated < 0 ? null : (LocalDate) c.values()[updated]));
+      }
+    }
+    return of(table, byKey);
+  }
+
+  /**
+   * The duplicates of a validated table held by Spark: one job, a shuffle of the accepted rows'
+   * keys and positions, of which only the repeated keys come back. At most {@code maxLosers} are
+   * brought back; beyond that the run fails on the quarantine limit, so it says so without them.
+   */
+  public static Duplicates find(Dataset<Row> validated, InputTable table, long maxLosers) {
+    if (table.keyColumn().isEmpty()) {
+      return none(table);
+    }
+    boolean byUpdatedAt = table.column(Cols.UPDATED_AT).isPresent();
+    // only the columns read here leave the cache
+    Dataset<Row> slim =
+        validated.select(
+            col(Cols.RAW_FILE),
+            col(Cols.RAW_LINE),
+            col(Validation.RULES_COLUMN),
+            col(table.keyColumn().get()),
+            byUpdatedAt ? col(Cols.UPDATED_AT) : lit(null).cast("date"));
+    int limit = (int) Math.min(Integer.MAX_VALUE - 1, maxLosers + 1);
+    List<Tuple2<String, ArrayList<Position>>> repeated =
+        slim.javaRDD()
+            .filter(r -> r.getList(2).isEmpty() && !r.isNullAt(3))
+            .mapToPair(
+                r -> {
+                  ArrayList<Position> one = new ArrayList<>(1);
+                  one.add(
+                      new Position(
+                          r.getString(0),
+                          r.getLong(1),
+                          r.isNullAt(4) ? null : r.getDate(4).toLocalDate()));
+                  return new Tuple2<>(r.getString(3), one);
+                })
+            .reduceByKey(
+                (a, b) -> {
+                  a.addAll(b);
+                  return a;
+                })
+            .filter(t -> t._2().size() > 1)
+            .mapPartitions(it -> limited(it, limit))
+            .collect();
+    Map<String, List<Position>> byKey = new HashMap<>();
+    repeated.stream().limit(limit).forEach(t -> byKey.put(t._1(), t._2()));
+    Duplicates d = of(table, byKey);
+    d.truncated = repeated.size() >= limit;
+    return d;
+  }
+
+  private static <T> java.util.Iterator<T> limited(java.util.Iterator<T> it, int limit) {
+    List<T> out = new ArrayList<>();
+    while (it.hasNext() && out.size() < limit) {
+      out.add(it.next());
+    }
+    return out.iterator();
+  }
+
+  private boolean truncated;
+
+  /** Whether more repeated keys exist than were brought back (the run fails on the limit). */
+  public boolean truncated() {
+    return truncated;
+  }
+
+  public boolean isEmpty() {
+    return losers.isEmpty();
+  }
+
+  public int loserCount() {
+    return losers.size();
+  }
+
+  /** Whether the row of {@code key} at file and line loses to another row of the key. */
+  public boolean isLoser(String key, String file, long line) {
+    Position k = key == null ? null : kept.get(key);
+    return k != null && !(k.line() == line && k.file().equals(file));
+  }
+
+  /** The quarantine's message for a loser of {@code key}. */
+  public String detail(String key) {
+    return Rules.DUPLICATE_ID
+        + ": "
+        + keyColumn
+        + " '"
+        + key
+        + (byUpdatedAt
+            ? "' appears again; the row with the newest updated_at is kept"
+            : "' appears again; the first row is kept");
+  }
+
+  /** The losers' file and line, as rows (for reading their raw text again). */
+  public List<Row> loserPositions() {
+    return losers.stream().map(p -> RowFactory.create(p.file(), p.line())).toList();
+  }
+}

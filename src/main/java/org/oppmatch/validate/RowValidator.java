@@ -1,0 +1,431 @@
+package org.oppmatch.validate;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.Row;
+import org.oppmatch.schema.Cols;
+import org.oppmatch.schema.ColumnSpec;
+import org.oppmatch.schema.ColumnType;
+import org.oppmatch.schema.InputTable;
+
+/**
+ * The rules of data-contract.md for one input table, in plain Java: a raw record (the reader's
+ * text, {@link InputTable#rawSchema()}) becomes its typed values and the rules it broke, with a
+ * message naming the column and value of the first. The job applies it to the enterprises once per
+ * partition and to the small reference tables on the driver; duplicate keys need the other rows
+ * and are found afterwards ({@link Duplicates}).
+ */
+public final class RowValidator implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** Positions of the reader's own fields in a raw row; the table's columns follow them. */
+  public static final int FILE = 0;
+
+  public static final int LINE = 1;
+  public static final int TEXT = 2;
+  public static final int MALFORMED = 3;
+  public static final int TYPE_ERRORS = 4;
+  public static final int FIRST_COLUMN = 5;
+
+  private static final Pattern CODE = Pattern.compile(IndustryCodes.PATTERN);
+  private static final Pattern SIGNAL = Pattern.compile("^[a-z_]+:[0-9]{4}-[0-9]{2}-[0-9]{2}$");
+
+  private final InputTable table;
+  private final int runYear;
+  private final Set<String> knownCodes;
+  private final Set<String> knownZones;
+  private final Set<String> knownNodes;
+  private final java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+
+  /**
+   * @param knownCodes the classification table's codes (empty: the shape check only)
+   * @param knownZones accepted zone ids (for zone_chain and opportunities; else unused)
+   * @param knownNodes accepted chain node ids (for zone_chain; else unused)
+   */
+  public RowValidator(
+      InputTable table,
+      LocalDate runDate,
+      Set<String> knownCodes,
+      Set<String> knownZones,
+      Set<String> knownNodes) {
+    this.table = table;
+    this.runYear = runDate.getYear();
+    // copies: the validator is sent to the executors, and a map's key set is no serializable set
+    this.knownCodes = new java.util.HashSet<>(knownCodes);
+    this.knownZones = new java.util.HashSet<>(knownZones);
+    this.knownNodes = new java.util.HashSet<>(knownNodes);
+    for (int i = 0; i < table.columns().size(); i++) {
+      positions.put(table.columns().get(i).name(), i);
+    }
+  }
+
+  /**
+   * A checked record: where it came from, its typed values in the table's column order (String,
+   * String[], Double, Integer, Boolean, LocalDate), the raw value of its key (or of its first two
+   * columns) for the quarantine, and the rules it broke in the contract's order with the first one's
+   * message (empty and null when accepted).
+   */
+  public record Checked(
+      String file,
+      long line,
+      String text,
+      String recordKey,
+      Object[] values,
+      List<String> rules,
+      String detail) {
+    public boolean accepted() {
+      return rules.isEmpty();
+    }
+  }
+
+  public Checked check(Row raw) {
+    String malformed = raw.isNullAt(MALFORMED) ? null : raw.getString(MALFORMED);
+    List<ColumnSpec> columns = table.columns();
+    Object[] values = new Object[columns.size()];
+    List<String> rules = new ArrayList<>(1);
+    StringBuilder detail = new StringBuilder();
+    if (malformed != null) {
+      rules.add(Rules.MALFORMED);
+      detail.append("line cannot be read as a record: ").append(malformed);
+    } else {
+      Subject r = new Subject(raw, values, rules, detail);
+      for (int i = 0; i < values.length; i++) {
+        values[i] = typed(columns.get(i), rawValue(raw, i));
+      }
+      typeChecks(r, stringList(raw.get(TYPE_ERRORS)));
+      for (int i = 0; i < values.length; i++) {
+        ColumnSpec c = columns.get(i);
+        if (c.required() && absent(values[i])) {
+          r.broke(Rules.MISSING_REQUIRED, c.name() + " is required");
+        }
+      }
+      switch (table) {
+        case ENTERPRISES -> enterpriseChecks(r);
+        case ZONES -> {
+          codes(r, Cols.LEAD_INDUSTRIES);
+          inRange(r, Cols.LATITUDE, -90, 90, Rules.INVALID_COORDINATES);
+          inRange(r, Cols.LONGITUDE, -180, 180, Rules.INVALID_COORDINATES);
+          nonNegative(r, Cols.LAND_HA, Cols.FACTORY_M2, Cols.OFFICE_M2);
+        }
+        case CHAIN_NODES -> {
+          vocabulary(r, Cols.POSITION, Rules.POSITIONS, Rules.INVALID_POSITION);
+          codes(r, Cols.INDUSTRY_CODES);
+        }
+        case ZONE_CHAIN -> {
+          reference(r, Cols.ZONE_ID, knownZones, Rules.UNKNOWN_ZONE, "zones");
+          reference(r, Cols.NODE_ID, knownNodes, Rules.UNKNOWN_NODE, "chain_nodes");
+          vocabulary(r, Cols.STATUS, Rules.STATUSES, Rules.INVALID_STATUS);
+          inRange(r, Cols.PRIORITY, 1, 5, Rules.OUT_OF_RANGE);
+        }
+        case OPPORTUNITIES -> {
+          reference(r, Cols.ZONE_ID, knownZones, Rules.UNKNOWN_ZONE, "zones");
+          codes(r, Cols.INDUSTRY_CODES);
+          nonNegative(r, Cols.BUDGET);
+        }
+        case OUTCOMES -> {
+          vocabulary(r, Cols.STAGE, Rules.STAGES, Rules.INVALID_STAGE);
+          nonNegative(r, Cols.INVESTMENT);
+        }
+      }
+    }
+    return new Checked(
+        raw.getString(FILE),
+        raw.getLong(LINE),
+        raw.isNullAt(TEXT) ? null : raw.getString(TEXT),
+        recordKey(raw),
+        values,
+        rules,
+        detail.isEmpty() ? null : detail.toString());
+  }
+
+  /** The record's key as read (its key column, or its first two columns joined by '/'). */
+  private String recordKey(Row raw) {
+    if (table.keyColumn().isPresent()) {
+      Object v = rawValue(raw, index(table.keyColumn().get()));
+      return v == null ? null : v.toString();
+    }
+    return orEmpty(rawValue(raw, 0)) + "/" + orEmpty(rawValue(raw, 1));
+  }
+
+  private static String orEmpty(Object v) {
+    return v == null ? "" : v instanceof String[] a ? String.join(",", a) : v.toString();
+  }
+
+  private static Object rawValue(Row raw, int column) {
+    Object v = raw.get(FIRST_COLUMN + column);
+    return v == null || v instanceof String ? v : toArray(stringList(v));
+  }
+
+  /** The record under check, its typed values, and what it broke so far. */
+  private record Subject(Row raw, Object[] values, List<String> rules, StringBuilder detail) {
+    void broke(String rule, String message) {
+      if (rules.isEmpty()) {
+        detail.append(rule).append(": ").append(message);
+      }
+      rules.add(rule);
+    }
+  }
+
+  // ---- typed values ----------------------------------------------------------------------------
+
+  private boolean isVocabulary(String column) {
+    return column.equals(Cols.STATUS)
+        || column.equals(Cols.POSITION)
+        || column.equals(Cols.STAGE)
+        || column.equals(Cols.TAGS)
+        || (table == InputTable.ENTERPRISES && column.equals(Cols.SIGNALS));
+  }
+
+  private Object typed(ColumnSpec c, Object raw) {
+    boolean vocab = isVocabulary(c.name());
+    if (c.type() == ColumnType.STRING_ARRAY) {
+      if (raw == null) {
+        return null;
+      }
+      String[] items = raw instanceof String s ? new String[] {s} : (String[]) raw;
+      List<String> out = new ArrayList<>(items.length);
+      for (String x : items) {
+        String t = trimSpaces(x);
+        if (t != null && !t.isEmpty()) {
+          out.add(vocab ? t.toLowerCase(Locale.ROOT) : t);
+        }
+      }
+      return out.toArray(new String[0]);
+    }
+    String text = Values.text(raw == null ? null : raw.toString());
+    return switch (c.type()) {
+      case STRING -> {
+        if (text == null) {
+          yield null;
+        }
+        if (c.name().equals(Cols.COUNTRY) || c.name().equals(Cols.USCC)) {
+          yield text.toUpperCase(Locale.ROOT);
+        }
+        yield vocab ? text.toLowerCase(Locale.ROOT) : text;
+      }
+      case DOUBLE -> Values.toDouble(text);
+      case INT -> Values.toInt(text);
+      case BOOLEAN -> Values.toBoolean(text);
+      case DATE -> Values.toDate(text);
+      case STRING_ARRAY -> throw new IllegalStateException("arrays are typed above");
+    };
+  }
+
+  private static String trimSpaces(String s) {
+    return Values.trimSpaces(s);
+  }
+
+  private static boolean absent(Object v) {
+    return v == null || (v instanceof String[] a && a.length == 0);
+  }
+
+  // ---- the rules -------------------------------------------------------------------------------
+
+  private void typeChecks(Subject r, List<String> typeErrors) {
+    List<ColumnSpec> columns = table.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnSpec c = columns.get(i);
+      if (c.type() != ColumnType.STRING && c.type() != ColumnType.STRING_ARRAY) {
+        Object raw = rawValue(r.raw(), i);
+        if (raw != null && Values.text(raw.toString()) != null && r.values()[i] == null) {
+          r.broke(
+              Rules.BAD_TYPE,
+              c.name() + " '" + raw + "' is not a " + c.type().contractName());
+        }
+      }
+      if (typeErrors != null && typeErrors.contains(c.name())) {
+        r.broke(Rules.BAD_TYPE, c.name() + " is not a " + c.type().contractName());
+      }
+    }
+  }
+
+  private void enterpriseChecks(Subject r) {
+    String uscc = (String) value(r, Cols.USCC);
+    if (uscc != null && !Uscc.isValid(uscc)) {
+      r.broke(
+          Rules.INVALID_USCC,
+          "uscc '" + uscc + "' is not an 18-character code with a right check character");
+    }
+    String country = (String) value(r, Cols.COUNTRY);
+    if (country != null && !Rules.COUNTRIES.contains(country)) {
+      r.broke(
+          Rules.INVALID_COUNTRY,
+          "country '" + rawText(r, Cols.COUNTRY) + "' is not ISO 3166-1 alpha-2");
+    }
+    if ((value(r, Cols.LATITUDE) == null) != (value(r, Cols.LONGITUDE) == null)) {
+      r.broke(
+          Rules.INVALID_COORDINATES, "latitude and longitude must be given both or neither");
+    }
+    inRange(r, Cols.LATITUDE, -90, 90, Rules.INVALID_COORDINATES);
+    inRange(r, Cols.LONGITUDE, -180, 180, Rules.INVALID_COORDINATES);
+    codes(r, Cols.INDUSTRY_CODES);
+    nonNegative(
+        r, Cols.REGISTERED_CAPITAL, Cols.REVENUE, Cols.EMPLOYEES, Cols.FOUNDED_YEAR, Cols.PATENTS);
+    inRange(r, Cols.RD_RATIO, 0, 1, Rules.OUT_OF_RANGE);
+    Integer founded = (Integer) value(r, Cols.FOUNDED_YEAR);
+    if (founded != null && founded > runYear) {
+      r.broke(
+          Rules.FUTURE_YEAR,
+          "founded_year " + founded + " is after the run date's year " + runYear);
+    }
+    List<String> unknownTags = new ArrayList<>();
+    for (String t : strings(value(r, Cols.TAGS))) {
+      if (!Rules.TAGS.contains(t)) {
+        unknownTags.add(t);
+      }
+    }
+    if (!unknownTags.isEmpty()) {
+      r.broke(
+          Rules.UNKNOWN_TAG,
+          "tags has "
+              + String.join(";", unknownTags)
+              + ", not one of "
+              + String.join(", ", Rules.TAGS));
+    }
+    List<String> badSignals = new ArrayList<>();
+    for (String s : strings(value(r, Cols.SIGNALS))) {
+      if (!isValidSignal(s)) {
+        badSignals.add(s);
+      }
+    }
+    if (!badSignals.isEmpty()) {
+      r.broke(
+          Rules.INVALID_SIGNAL,
+          "signals has "
+              + String.join(";", badSignals)
+              + ", not kind:YYYY-MM-DD with kind in "
+              + String.join(", ", Rules.SIGNAL_KINDS));
+    }
+  }
+
+  /** {@code kind:YYYY-MM-DD} with a known kind and a real date. */
+  public static boolean isValidSignal(String s) {
+    if (s == null || !SIGNAL.matcher(s).find()) {
+      return false;
+    }
+    String[] parts = s.split(":", -1);
+    return Rules.SIGNAL_KINDS.contains(parts[0]) && Values.toDate(parts[1]) != null;
+  }
+
+  /** A GB/T 4754 code of 2-4 digits whose major class exists (and in the table, when given). */
+  public static boolean isValidCode(String code, Set<String> known) {
+    if (code == null || !CODE.matcher(code).find()) {
+      return false;
+    }
+    int major = Integer.parseInt(code.substring(0, 2));
+    return major >= 1 && major <= 97 && (known.isEmpty() || known.contains(code));
+  }
+
+  private void codes(Subject r, String column) {
+    List<String> bad = new ArrayList<>();
+    for (String c : strings(value(r, column))) {
+      if (!isValidCode(c, knownCodes)) {
+        bad.add(c);
+      }
+    }
+    if (!bad.isEmpty()) {
+      r.broke(
+          Rules.INVALID_INDUSTRY_CODE,
+          column
+              + " has "
+              + String.join(";", bad)
+              + (knownCodes.isEmpty()
+                  ? ", not a GB/T 4754-2017 code (2-4 digits, major class 01-97)"
+                  : ", not a class of the GB/T 4754-2017 table"));
+    }
+  }
+
+  private void nonNegative(Subject r, String... columns) {
+    for (String c : columns) {
+      Object v = value(r, c);
+      if (v instanceof Number n && n.doubleValue() < 0) {
+        r.broke(Rules.NEGATIVE_VALUE, c + " " + rawText(r, c) + " is negative");
+      }
+    }
+  }
+
+  private void inRange(Subject r, String c, double lo, double hi, String rule) {
+    Object v = value(r, c);
+    // NaN is out of every range
+    if (v instanceof Number n && !(n.doubleValue() >= lo && n.doubleValue() <= hi)) {
+      r.broke(
+          rule,
+          c
+              + " "
+              + rawText(r, c)
+              + " is outside "
+              + Values.plain(lo)
+              + ".."
+              + Values.plain(hi));
+    }
+  }
+
+  private void vocabulary(Subject r, String c, List<String> allowed, String rule) {
+    Object v = value(r, c);
+    if (v != null && !allowed.contains(v)) {
+      r.broke(
+          rule,
+          c + " '" + rawText(r, c) + "' is not one of " + String.join(", ", allowed));
+    }
+  }
+
+  private void reference(Subject r, String c, Set<String> known, String rule, String parent) {
+    Object v = value(r, c);
+    if (v != null && !known.contains(v)) {
+      r.broke(rule, c + " '" + v + "' is not an accepted row of " + parent);
+    }
+  }
+
+  private Object value(Subject r, String column) {
+    return r.values()[index(column)];
+  }
+
+  private String rawText(Subject r, String column) {
+    return String.valueOf(rawValue(r.raw(), index(column)));
+  }
+
+  private int index(String column) {
+    Integer i = positions.get(column);
+    if (i == null) {
+      throw new IllegalArgumentException(table.tableName() + " has no column " + column);
+    }
+    return i;
+  }
+
+  private static String[] strings(Object v) {
+    return v == null ? new String[0] : (String[]) v;
+  }
+
+  /** The elements of an array value as Spark or a reader hands it over (null: absent). */
+  static List<String> stringList(Object v) {
+    if (v == null) {
+      return null;
+    }
+    if (v instanceof String[] a) {
+      return java.util.Arrays.asList(a);
+    }
+    if (v instanceof List<?> l) {
+      List<String> out = new ArrayList<>(l.size());
+      l.forEach(x -> out.add(x == null ? null : x.toString()));
+      return out;
+    }
+    if (v instanceof scala.collection.Seq<?> s) {
+      List<String> out = new ArrayList<>(s.size());
+      for (int i = 0; i < s.size(); i++) {
+        Object x = s.apply(i);
+        out.add(x == null ? null : x.toString());
+      }
+      return out;
+    }
+    throw new IllegalArgumentException("not an array value: " + v.getClass());
+  }
+
+  private static String[] toArray(List<String> l) {
+    return l.toArray(new String[0]);
+  }
+}
