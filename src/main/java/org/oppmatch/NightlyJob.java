@@ -204,7 +204,6 @@ public final class NightlyJob {
               "validate_enterprises",
               () -> EnterpriseInput.read(spark, inputs, reference, config, args.runDate()));
       EnterpriseInput e = enterprises;
-      timer.timed("duplicates", () -> e.findDuplicates(config.quarantineLimit));
       enterprises.countInto(manifest);
       reference.countInto(manifest);
       manifest.checkQuarantineShares(config.quarantineLimit);

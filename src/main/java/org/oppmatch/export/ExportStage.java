@@ -111,7 +111,8 @@ public final class ExportStage {
     in.leadsByZone()
         .forEach(
             (z, l) -> {
-              List<LeadRow> sorted = new ArrayList<>(l);
+              List<LeadRow> sorted = new ArrayList<>();
+              l.forEach(r -> sorted.add(inFactorOrder(r)));
               sorted.sort(Comparator.comparingInt(LeadRow::rank));
               leads.put(z, sorted);
             });
@@ -236,6 +237,33 @@ public final class ExportStage {
           new NodeCoverage(r.nodeId(), r.nameZh(), r.status(), counts.getOrDefault(r.nodeId(), 0)));
     }
     return out;
+  }
+
+  /** The lead with its score components in the factors' order, other keys after them. */
+  private static LeadRow inFactorOrder(LeadRow r) {
+    Map<String, Double> ordered = new LinkedHashMap<>();
+    for (String k : Factor.keys()) {
+      if (r.scoreComponents().get(k) != null) {
+        ordered.put(k, r.scoreComponents().get(k));
+      }
+    }
+    new TreeMap<>(r.scoreComponents()).forEach(ordered::putIfAbsent);
+    return new LeadRow(
+        r.rank(),
+        r.enterpriseId(),
+        r.enterpriseName(),
+        r.score(),
+        r.tier(),
+        r.chainRole(),
+        r.matchedNodeIds(),
+        r.matchedOpportunityIds(),
+        r.reasons(),
+        r.explanation(),
+        ordered,
+        r.competingZones(),
+        r.isNew(),
+        r.previousRank(),
+        r.groupId());
   }
 
   private static LocalDate runDate(JsonNode manifest) {

@@ -85,8 +85,17 @@ public final class RawReader {
 
   /** The table as raw rows; call {@link #checkColumns} first. */
   public Dataset<Row> read(InputSource src) {
+    return read(src, true);
+  }
+
+  /**
+   * The table as raw rows; call {@link #checkColumns} first. A Parquet row's raw text is a JSON of
+   * all its columns: {@code withParquetText} false leaves it null, for a pass that needs the text
+   * of no row (the quarantine reads it again for the rows it holds).
+   */
+  public Dataset<Row> read(InputSource src, boolean withParquetText) {
     if (src.format() == InputFormat.PARQUET) {
-      return readParquet(src);
+      return readParquet(src, withParquetText);
     }
     // one partition per file, each streamed by one task; no shuffle
     TextRecordParser parser = new TextRecordParser(src.table(), src.format(), hadoopConf);
@@ -201,13 +210,20 @@ public final class RawReader {
   }
 
   private Dataset<Row> readParquet(InputSource src) {
+    return readParquet(src, true);
+  }
+
+  private Dataset<Row> readParquet(InputSource src, boolean withText) {
     Dataset<Row> df = spark.read().parquet(src.files().toArray(new String[0]));
     Set<String> present = new LinkedHashSet<>(List.of(df.columns()));
     List<Column> cols = new ArrayList<>();
     cols.add(col("_metadata.file_path").as(Cols.RAW_FILE));
     cols.add(col("_metadata.row_index").plus(1).as(Cols.RAW_LINE));
     Column[] all = present.stream().map(n -> col("`" + n + "`")).toArray(Column[]::new);
-    cols.add(to_json(struct(all)).as(Cols.RAW_TEXT));
+    cols.add(
+        withText
+            ? to_json(struct(all)).as(Cols.RAW_TEXT)
+            : lit(null).cast(DataTypes.StringType).as(Cols.RAW_TEXT));
     cols.add(lit(null).cast(DataTypes.StringType).as(Cols.RAW_MALFORMED));
     cols.add(
         lit(null)

@@ -1,14 +1,13 @@
 package org.oppmatch.match;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.model.ZoneModel;
@@ -27,8 +26,18 @@ public final class OpportunityIndex implements Serializable {
   /** An opportunity that names no codes of its own matches on its zone's codes, worth less. */
   public static final double INHERITED_CODE_FACTOR = 0.6;
 
-  /** One open opportunity: what the similarity reads. */
-  record Opportunity(String id, String[] keywords, long[] terms, double norm, Double budget)
+  /**
+   * One open opportunity: what the similarity reads. Its terms twice: packed, and as term indices
+   * with their squared weights, for the enterprise's marked terms to be summed over.
+   */
+  record Opportunity(
+      String id,
+      String[] keywords,
+      long[] terms,
+      int[] termIndices,
+      double[] squaredWeights,
+      double norm,
+      Double budget)
       implements Serializable {}
 
   /** One code of an opportunity under a key: whole code or a prefix of it, inherited or own. */
@@ -37,6 +46,13 @@ public final class OpportunityIndex implements Serializable {
 
   private final Opportunity[] opportunities;
   private final Map<String, Entry[]> byKey;
+
+  /**
+   * The entries of each key that are a whole code: all an enterprise code longer than the key can
+   * meet (under a 2-digit key most opportunity codes are longer, and skipping them one by one was
+   * the scoring pass's largest cost).
+   */
+  private final Map<String, Entry[]> wholeByKey;
 
   /** The zones each opportunity concerns, ascending, by position. */
   private final String[][] zonesOf;
@@ -54,6 +70,14 @@ public final class OpportunityIndex implements Serializable {
       double minSimilarity) {
     this.opportunities = opportunities;
     this.byKey = byKey;
+    this.wholeByKey = new HashMap<>();
+    byKey.forEach(
+        (k, entries) -> {
+          Entry[] whole = java.util.Arrays.stream(entries).filter(Entry::full).toArray(Entry[]::new);
+          if (whole.length > 0) {
+            wholeByKey.put(k, whole);
+          }
+        });
     this.zonesOf = zonesOf;
     this.secondaryCodeFactor = secondaryCodeFactor;
     this.textFull = textFull;
@@ -106,9 +130,21 @@ public final class OpportunityIndex implements Serializable {
       position.put(o.id(), at);
       keyed.addAll(own);
       long[] terms = text.terms(TextFeatures.opportunityText(o.title(), o.description(), o.keywords()));
+      int[] indices = new int[terms.length];
+      double[] squared = new double[terms.length];
+      for (int i = 0; i < terms.length; i++) {
+        indices[i] = TextFeatures.termIndex(terms[i]);
+        squared[i] = TextFeatures.squaredWeight(terms[i]);
+      }
       opps.add(
           new Opportunity(
-              o.id(), keywordsForHits(o.keywords()), terms, TextFeatures.norm(terms), o.budget()));
+              o.id(),
+              keywordsForHits(o.keywords()),
+              terms,
+              indices,
+              squared,
+              TextFeatures.norm(terms),
+              o.budget()));
       zonesOf.add(concerned.stream().sorted().distinct().toArray(String[]::new));
     }
     // in a fixed order, so reruns give the same candidates in the same order
@@ -148,6 +184,62 @@ public final class OpportunityIndex implements Serializable {
     return out.toArray(String[]::new);
   }
 
+  /**
+   * A task's working memory for {@link #match}: the enterprise's terms marked in a bit set (32 KiB,
+   * cache-resident), per opportunity its cosine and budget fit, computed once per enterprise however
+   * many of its codes meet the opportunity, and its best match so far. Not shared between threads.
+   */
+  public static final class Scratch {
+    private final long[] marked = new long[TextFeatures.NUM_FEATURES >>> 6];
+    private final int[] seen;
+    private final double[] cosine;
+    private final double[] budgetFit;
+    private final int[] matched;
+    private final double[] bestSimilarity;
+    private final double[] whySimilarity;
+    private final String[] whyCode;
+    private final int[] whyDepth;
+    private final boolean[] whyInherited;
+    private int enterprise;
+
+    Scratch(int opportunities) {
+      seen = new int[opportunities];
+      cosine = new double[opportunities];
+      budgetFit = new double[opportunities];
+      matched = new int[opportunities];
+      bestSimilarity = new double[opportunities];
+      whySimilarity = new double[opportunities];
+      whyCode = new String[opportunities];
+      whyDepth = new int[opportunities];
+      whyInherited = new boolean[opportunities];
+    }
+  }
+
+  /** Working memory for one task's enterprises. */
+  public Scratch scratch() {
+    return new Scratch(opportunities.length);
+  }
+
+  /**
+   * The cosine of the marked enterprise terms (of norm {@code norm}) and an opportunity's: the sum
+   * of the squared weights of the shared terms in ascending term order, as {@link
+   * TextFeatures#cosine(long[], double, long[], double)} merges them, so the two are equal.
+   */
+  private static double cosine(long[] marked, double norm, Opportunity o) {
+    if (!(norm > 0) || !(o.norm() > 0)) {
+      return 0.0;
+    }
+    double dot = 0.0;
+    int[] idx = o.termIndices();
+    double[] w2 = o.squaredWeights();
+    for (int i = 0; i < idx.length; i++) {
+      if ((marked[idx[i] >>> 6] & (1L << idx[i])) != 0) {
+        dot = dot + w2[i];
+      }
+    }
+    return dot / (norm * o.norm());
+  }
+
   /** The id of the opportunity at a position. */
   public String id(int opportunity) {
     return opportunities[opportunity].id();
@@ -157,25 +249,23 @@ public final class OpportunityIndex implements Serializable {
   public boolean hasCandidates(String[] codes) {
     for (String code : codes) {
       for (int len = 2; len <= code.length(); len++) {
-        Entry[] entries = byKey.get(code.substring(0, len));
-        if (entries != null) {
-          boolean eFull = len == code.length();
-          for (Entry en : entries) {
-            if (eFull || en.full()) {
-              return true;
-            }
-          }
+        if ((len == code.length() ? byKey : wholeByKey).containsKey(code.substring(0, len))) {
+          return true;
         }
       }
     }
     return false;
   }
 
-  /** One match of an enterprise with an opportunity, on one of its codes. */
-  public record Match(
+  /**
+   * An enterprise's best match with one opportunity: the highest similarity over the codes that
+   * meet it, and why (of the matches of highest similarity, then depth, the last met): the
+   * enterprise's code, the depth, whether the opportunity's codes were inherited from its zone, the
+   * keywords found, the cosine and the budget fit.
+   */
+  public record Best(
       int opportunity,
       String opportunityId,
-      String onlyZone,
       double similarity,
       String enterpriseCode,
       int depth,
@@ -188,11 +278,12 @@ public final class OpportunityIndex implements Serializable {
   public record Listed(String opportunityId, double similarity) implements Serializable {}
 
   /**
-   * An enterprise's matches: one per opportunity and matching code, in the order its codes (first
-   * the primary) and their prefixes meet them; and per zone, the matched opportunities that concern
-   * it, one entry per opportunity (its best similarity), best first, ties by id.
+   * An enterprise's matches: its best match with each opportunity it meets, in the order its codes
+   * (first the primary) and their prefixes meet them; and, for the zones asked for, the matched
+   * opportunities that concern each, one entry per opportunity (its best similarity), best first,
+   * ties by id.
    */
-  public record Matches(List<Match> matches, Map<String, List<Listed>> perZone) {
+  public record Matches(List<Best> best, Map<String, List<Listed>> perZone) {
     public static final Matches NONE = new Matches(List.of(), Map.of());
   }
 
@@ -206,29 +297,92 @@ public final class OpportunityIndex implements Serializable {
    *
    * @param text the enterprise's text, lower case (for keyword hits)
    * @param terms its packed terms ({@link TextModel#terms})
+   * @param zones the zones whose lists are wanted (the enterprise's candidate zones)
    */
-  public Matches match(String[] codes, Double revenue, String text, long[] terms) {
-    List<Match> out = new ArrayList<>();
-    // zone -> opportunity -> best similarity
-    Map<String, Map<Integer, Double>> perZone = new TreeMap<>();
+  public Matches match(String[] codes, Double revenue, String text, long[] terms, Set<String> zones) {
+    return match(codes, revenue, text, terms, zones, scratch());
+  }
+
+  /** As {@link #match(String[], Double, String, long[], Set)}, with a task's working memory. */
+  public Matches match(
+      String[] codes, Double revenue, String text, long[] terms, Set<String> zones, Scratch scratch) {
     double norm = TextFeatures.norm(terms);
+    int me = ++scratch.enterprise;
+    for (long t : terms) {
+      int i = TextFeatures.termIndex(t);
+      scratch.marked[i >>> 6] |= 1L << i;
+    }
+    List<Integer> met = new ArrayList<>();
+    // zone -> opportunity -> best similarity, for the zones asked for
+    Map<String, Map<Integer, Double>> perZone = new TreeMap<>();
+    try {
+      matchCodes(codes, revenue, norm, zones, scratch, me, met, perZone);
+    } finally {
+      for (long t : terms) {
+        int i = TextFeatures.termIndex(t);
+        scratch.marked[i >>> 6] &= ~(1L << i);
+      }
+    }
+    if (met.isEmpty()) {
+      return Matches.NONE;
+    }
+    List<Best> best = new ArrayList<>(met.size());
+    for (int at : met) {
+      best.add(
+          new Best(
+              at,
+              opportunities[at].id(),
+              scratch.bestSimilarity[at],
+              scratch.whyCode[at],
+              scratch.whyDepth[at],
+              scratch.whyInherited[at],
+              hits(text, opportunities[at].keywords()),
+              round4(scratch.cosine[at]),
+              round4(scratch.budgetFit[at])));
+    }
+    Map<String, List<Listed>> lists = new HashMap<>();
+    perZone.forEach(
+        (zone, byOpportunity) -> {
+          List<Listed> ranked = new ArrayList<>(byOpportunity.size());
+          byOpportunity.forEach((o, sim) -> ranked.add(new Listed(opportunities[o].id(), sim)));
+          ranked.sort(
+              Comparator.comparingDouble((Listed x) -> -x.similarity())
+                  .thenComparing(Listed::opportunityId));
+          lists.put(zone, ranked);
+        });
+    return new Matches(best, lists);
+  }
+
+  private void matchCodes(
+      String[] codes,
+      Double revenue,
+      double norm,
+      Set<String> zones,
+      Scratch scratch,
+      int me,
+      List<Integer> met,
+      Map<String, Map<Integer, Double>> perZone) {
     for (int pos = 0; pos < codes.length; pos++) {
       String code = codes[pos];
       for (int len = 2; len <= code.length(); len++) {
-        Entry[] entries = byKey.get(code.substring(0, len));
+        boolean eFull = len == code.length();
+        // a key that is the whole enterprise code meets every code under it, else whole codes only
+        Entry[] entries = (eFull ? byKey : wholeByKey).get(code.substring(0, len));
         if (entries == null) {
           continue;
         }
-        boolean eFull = len == code.length();
         double industry = FactorMath.industryFit(len, pos == 0, secondaryCodeFactor);
         for (Entry en : entries) {
-          if (!eFull && !en.full()) {
-            continue;
+          int at = en.opportunity();
+          if (scratch.seen[at] != me) {
+            scratch.seen[at] = me;
+            Opportunity o = opportunities[at];
+            scratch.cosine[at] = cosine(scratch.marked, norm, o);
+            scratch.budgetFit[at] = FactorMath.budgetFit(o.budget(), revenue);
           }
-          Opportunity o = opportunities[en.opportunity()];
           double codeSim = en.inherited() ? industry * INHERITED_CODE_FACTOR : industry;
-          double rawCosine = TextFeatures.cosine(terms, norm, o.terms(), o.norm());
-          double rawBudgetFit = FactorMath.budgetFit(o.budget(), revenue);
+          double rawCosine = scratch.cosine[at];
+          double rawBudgetFit = scratch.budgetFit[at];
           // most candidates fall far below the threshold: rounding moves each factor by at most
           // half a unit in the fourth place and the similarity grows with both, so a raw bound
           // with a margin of a whole unit rejects them without the (costly) decimal rounding
@@ -241,49 +395,40 @@ public final class OpportunityIndex implements Serializable {
               < minSimilarity) {
             continue;
           }
-          double cosine = round4(rawCosine);
-          double budgetFit = round4(rawBudgetFit);
           double similarity =
-              round4(FactorMath.opportunitySimilarity(codeSim, cosine, textFull, budgetFit));
+              round4(
+                  FactorMath.opportunitySimilarity(
+                      codeSim, round4(rawCosine), textFull, round4(rawBudgetFit)));
           if (similarity < minSimilarity) {
             continue;
           }
-          for (String z : zonesOf[en.opportunity()]) {
-            if (en.onlyZone() == null || en.onlyZone().equals(z)) {
-              perZone
-                  .computeIfAbsent(z, k -> new HashMap<>())
-                  .merge(en.opportunity(), similarity, Math::max);
+          if (scratch.matched[at] != me) {
+            scratch.matched[at] = me;
+            scratch.bestSimilarity[at] = similarity;
+            met.add(at);
+            why(scratch, at, similarity, code, len, en.inherited());
+          } else {
+            scratch.bestSimilarity[at] = Math.max(scratch.bestSimilarity[at], similarity);
+            if (similarity * 10 + len >= scratch.whySimilarity[at] * 10 + scratch.whyDepth[at]) {
+              why(scratch, at, similarity, code, len, en.inherited());
             }
           }
-          out.add(
-              new Match(
-                  en.opportunity(),
-                  o.id(),
-                  en.onlyZone(),
-                  similarity,
-                  code,
-                  len,
-                  en.inherited(),
-                  hits(text, o.keywords()),
-                  cosine,
-                  budgetFit));
+          for (String z : zonesOf[at]) {
+            if (zones.contains(z) && (en.onlyZone() == null || en.onlyZone().equals(z))) {
+              perZone.computeIfAbsent(z, k -> new HashMap<>()).merge(at, similarity, Math::max);
+            }
+          }
         }
       }
     }
-    if (out.isEmpty()) {
-      return Matches.NONE;
-    }
-    Map<String, List<Listed>> lists = new HashMap<>();
-    perZone.forEach(
-        (zone, best) -> {
-          List<Listed> ranked = new ArrayList<>(best.size());
-          best.forEach((o, sim) -> ranked.add(new Listed(opportunities[o].id(), sim)));
-          ranked.sort(
-              Comparator.comparingDouble((Listed x) -> -x.similarity())
-                  .thenComparing(Listed::opportunityId));
-          lists.put(zone, ranked);
-        });
-    return new Matches(out, lists);
+  }
+
+  private static void why(
+      Scratch scratch, int at, double similarity, String code, int depth, boolean inherited) {
+    scratch.whySimilarity[at] = similarity;
+    scratch.whyCode[at] = code;
+    scratch.whyDepth[at] = depth;
+    scratch.whyInherited[at] = inherited;
   }
 
   /** The keywords found in the text, in the opportunity's order. */
@@ -305,9 +450,6 @@ public final class OpportunityIndex implements Serializable {
 
   /** Half up at four places of the double's shortest decimal form. */
   static double round4(double v) {
-    if (Double.isNaN(v) || Double.isInfinite(v)) {
-      return v;
-    }
-    return BigDecimal.valueOf(v).setScale(4, RoundingMode.HALF_UP).doubleValue();
+    return FactorMath.roundHalfUp(v, 4);
   }
 }

@@ -83,10 +83,15 @@ public final class TextFeatures {
    * tokens of {@code tokenizer}.
    */
   public static int[] termIndices(String text, Tokenizer tokenizer) {
-    List<String> tokens = tokenizer == Tokenizer.HANLP ? hanlpWords(text) : charBigramTokens(text);
-    int[] idx = new int[tokens.size()];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = HASHING.indexOf(tokens.get(i));
+    int[] idx;
+    if (tokenizer == Tokenizer.HANLP) {
+      List<String> tokens = hanlpWords(text);
+      idx = new int[tokens.size()];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = HASHING.indexOf(tokens.get(i));
+      }
+    } else {
+      idx = charBigramIndices(text);
     }
     java.util.Arrays.sort(idx);
     int n = 0;
@@ -122,6 +127,109 @@ public final class TextFeatures {
       }
     }
     return tokens;
+  }
+
+  /**
+   * The hashed indices of {@link #charBigramTokens}, unsorted, without making a string per token:
+   * each token's UTF-8 bytes are hashed as HashingTF hashes a string (murmur3, seed 42, {@code
+   * hashUnsafeBytes2}), then taken modulo the number of features. The tokenizer reads every
+   * enterprise's text, and HashingTF's per-term parameter lookups and string copies were a tenth
+   * of the scoring pass.
+   */
+  static int[] charBigramIndices(String text) {
+    if (text == null || text.isEmpty()) {
+      return new int[0];
+    }
+    // units as [start, end) char offsets: a Han character (one code point), or a Latin word
+    int[] starts = new int[text.length()];
+    int[] ends = new int[text.length()];
+    int units = 0;
+    int latin = 0;
+    int i = 0;
+    while (i < text.length()) {
+      int cp = text.codePointAt(i);
+      int len = Character.charCount(cp);
+      if (cp >= 'a' && cp <= 'z') {
+        int j = i + 1;
+        while (j < text.length()
+            && ((text.charAt(j) >= 'a' && text.charAt(j) <= 'z')
+                || (text.charAt(j) >= '0' && text.charAt(j) <= '9'))) {
+          j++;
+        }
+        starts[units] = i;
+        ends[units++] = j;
+        latin++;
+        i = j;
+      } else {
+        if (Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN) {
+          starts[units] = i;
+          ends[units++] = i + len;
+        }
+        i += len;
+      }
+    }
+    int bigrams = Math.max(0, units - 1);
+    int[] out = new int[bigrams + latin];
+    byte[] buf = new byte[64];
+    int n = 0;
+    for (int u = 0; u + 1 < units; u++) {
+      int need = 4 * (ends[u] - starts[u] + ends[u + 1] - starts[u + 1]) + 1;
+      if (buf.length < need) {
+        buf = new byte[need];
+      }
+      int at = utf8(text, starts[u], ends[u], buf, 0);
+      buf[at++] = ' ';
+      at = utf8(text, starts[u + 1], ends[u + 1], buf, at);
+      out[n++] = index(buf, at);
+    }
+    for (int u = 0; u < units; u++) {
+      char c = text.charAt(starts[u]);
+      if (c >= 'a' && c <= 'z') {
+        int need = ends[u] - starts[u];
+        if (buf.length < need) {
+          buf = new byte[need];
+        }
+        out[n++] = index(buf, utf8(text, starts[u], ends[u], buf, 0));
+      }
+    }
+    return out;
+  }
+
+  /** HashingTF's index of a term given as its UTF-8 bytes. */
+  private static int index(byte[] utf8, int length) {
+    int h =
+        org.apache.spark.unsafe.hash.Murmur3_x86_32.hashUnsafeBytes2(
+            utf8, org.apache.spark.unsafe.Platform.BYTE_ARRAY_OFFSET, length, HASH_SEED);
+    int mod = h % NUM_FEATURES;
+    return mod < 0 ? mod + NUM_FEATURES : mod;
+  }
+
+  /** The seed of MLlib's feature hashing. */
+  private static final int HASH_SEED = 42;
+
+  /** Writes the UTF-8 bytes of text[from, to) at {@code at}; returns the end. */
+  private static int utf8(String text, int from, int to, byte[] out, int at) {
+    int i = from;
+    while (i < to) {
+      int cp = text.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp < 0x80) {
+        out[at++] = (byte) cp;
+      } else if (cp < 0x800) {
+        out[at++] = (byte) (0xC0 | (cp >> 6));
+        out[at++] = (byte) (0x80 | (cp & 0x3F));
+      } else if (cp < 0x10000) {
+        out[at++] = (byte) (0xE0 | (cp >> 12));
+        out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[at++] = (byte) (0x80 | (cp & 0x3F));
+      } else {
+        out[at++] = (byte) (0xF0 | (cp >> 18));
+        out[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        out[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        out[at++] = (byte) (0x80 | (cp & 0x3F));
+      }
+    }
+    return at;
   }
 
   /** A unit: a Chinese character, or a Latin word (letters and digits starting with a letter). */
@@ -187,6 +295,16 @@ public final class TextFeatures {
       }
     }
     return Math.sqrt(sum);
+  }
+
+  /** The term index of a packed term. */
+  public static int termIndex(long packed) {
+    return (int) (packed >>> WEIGHT_BITS);
+  }
+
+  /** The squared weight of a packed term: its contribution to a dot product. */
+  public static double squaredWeight(long packed) {
+    return sq(packed);
   }
 
   private static double sq(long packed) {

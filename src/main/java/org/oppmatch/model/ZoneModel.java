@@ -57,10 +57,21 @@ public final class ZoneModel implements Serializable {
   private final Map<String, Integer> zoneIndex = new HashMap<>();
   private final Map<String, Target[]> byKey;
 
+  /** The targets of each key that are a whole code, in the same order. */
+  private final Map<String, Target[]> wholeByKey = new HashMap<>();
+
   private ZoneModel(Zone[] zones, Node[] nodes, Map<String, Target[]> byKey) {
     this.zones = zones;
     this.nodes = nodes;
     this.byKey = byKey;
+    byKey.forEach(
+        (k, targets) -> {
+          Target[] whole =
+              java.util.Arrays.stream(targets).filter(Target::full).toArray(Target[]::new);
+          if (whole.length > 0) {
+            wholeByKey.put(k, whole);
+          }
+        });
     for (int i = 0; i < zones.length; i++) {
       zoneIndex.put(zones[i].id(), i);
     }
@@ -118,6 +129,11 @@ public final class ZoneModel implements Serializable {
   /** The targets under a code prefix, in the order they were added; null when none. */
   public Target[] targets(String key) {
     return byKey.get(key);
+  }
+
+  /** The targets under a code prefix that are the whole of their code, in order; null when none. */
+  public Target[] wholeTargets(String key) {
+    return wholeByKey.get(key);
   }
 
   public Zone zone(int i) {

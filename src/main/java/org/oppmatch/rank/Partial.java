@@ -1,6 +1,12 @@
 package org.oppmatch.rank;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -14,6 +20,11 @@ import org.oppmatch.score.OpportunityLead;
  * A part of the run's result that partitions build and a shuffle merges by key: a zone's best
  * leads, an opportunity's best matches (both bounded: a partition keeps its own best N, so only
  * those cross the cluster), a group's members, or the previous run's leads still in the input.
+ *
+ * <p>A part crosses the shuffle as bytes of its own compact encoding ({@link #toBytes}): Spark's
+ * map-side buffers estimate the size of what they hold by walking its objects, which for lists of
+ * thousands of leads cost more than the scoring itself, and Java serialization of records is slow;
+ * an array of bytes is measured at once and written as it is.
  */
 public abstract sealed class Partial implements Serializable
     permits Partial.Best, Partial.Members, Partial.Present {
@@ -21,6 +32,65 @@ public abstract sealed class Partial implements Serializable
 
   /** Merges another part of the same key into this one and returns it. */
   public abstract Partial merge(Partial other);
+
+  abstract void write(DataOutputStream out) throws IOException;
+
+  private static final byte BEST_LEADS = 1;
+  private static final byte BEST_MATCHES = 2;
+  private static final byte MEMBERS = 3;
+  private static final byte PRESENT = 4;
+
+  /** The part in its compact encoding. */
+  public byte[] toBytes() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(bytes)) {
+      write(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return bytes.toByteArray();
+  }
+
+  public static Partial fromBytes(byte[] bytes) {
+    try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+      byte kind = in.readByte();
+      switch (kind) {
+        case BEST_LEADS, BEST_MATCHES -> {
+          Order order = kind == BEST_LEADS ? Order.LEADS : Order.MATCHES;
+          Best<Serializable> b = new Best<>(order, in.readInt());
+          int n = in.readInt();
+          for (int i = 0; i < n; i++) {
+            b.items.add(kind == BEST_LEADS ? Lead.read(in) : OpportunityLead.read(in));
+          }
+          return b;
+        }
+        case MEMBERS -> {
+          Members m = new Members();
+          int n = in.readInt();
+          for (int i = 0; i < n; i++) {
+            m.leads.add(Lead.read(in));
+          }
+          return m;
+        }
+        case PRESENT -> {
+          Present p = new Present();
+          int n = in.readInt();
+          for (int i = 0; i < n; i++) {
+            p.ids.add(in.readUTF());
+          }
+          return p;
+        }
+        default -> throw new IllegalStateException("not a part: " + kind);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Two parts of one key, as bytes, merged. */
+  public static byte[] merge(byte[] a, byte[] b) {
+    return fromBytes(a).merge(fromBytes(b)).toBytes();
+  }
 
   /** What a bounded list orders by. */
   public enum Order {
@@ -50,10 +120,9 @@ public abstract sealed class Partial implements Serializable
     /** Keeps the item if it is among the best so far. */
     public Best<T> offer(T item) {
       PriorityQueue<T> h = heap();
-      Comparator<T> c = order.comparator();
       if (h.size() < limit) {
         h.add(item);
-      } else if (c.compare(item, h.peek()) < 0) {
+      } else if (order.<T>comparator().compare(item, h.peek()) < 0) {
         h.poll();
         h.add(item);
       }
@@ -63,7 +132,9 @@ public abstract sealed class Partial implements Serializable
     private PriorityQueue<T> heap() {
       if (heap == null) {
         // the worst kept item at the head
-        heap = new PriorityQueue<>(Math.max(1, Math.min(limit, 1024)), order.<T>comparator().reversed());
+        heap =
+            new PriorityQueue<>(
+                Math.max(1, Math.min(limit, 1024)), order.<T>comparator().reversed());
         heap.addAll(items);
         items.clear();
       }
@@ -86,7 +157,22 @@ public abstract sealed class Partial implements Serializable
       return out;
     }
 
-    private void writeObject(java.io.ObjectOutputStream out) throws java.io.IOException {
+    @Override
+    void write(DataOutputStream out) throws IOException {
+      out.writeByte(order == Order.LEADS ? BEST_LEADS : BEST_MATCHES);
+      out.writeInt(limit);
+      List<T> all = heap == null ? items : new ArrayList<>(heap);
+      out.writeInt(all.size());
+      for (T item : all) {
+        if (item instanceof Lead l) {
+          l.write(out);
+        } else {
+          ((OpportunityLead) item).write(out);
+        }
+      }
+    }
+
+    private void writeObject(java.io.ObjectOutputStream out) throws IOException {
       if (heap != null) {
         items.addAll(heap);
         heap = null;
@@ -106,6 +192,15 @@ public abstract sealed class Partial implements Serializable
       leads.addAll(((Members) other).leads);
       return this;
     }
+
+    @Override
+    void write(DataOutputStream out) throws IOException {
+      out.writeByte(MEMBERS);
+      out.writeInt(leads.size());
+      for (Lead l : leads) {
+        l.write(out);
+      }
+    }
   }
 
   /** Ids of the previous run's leads that are in this run's accepted enterprises. */
@@ -122,6 +217,15 @@ public abstract sealed class Partial implements Serializable
 
     public Set<String> ids() {
       return ids;
+    }
+
+    @Override
+    void write(DataOutputStream out) throws IOException {
+      out.writeByte(PRESENT);
+      out.writeInt(ids.size());
+      for (String id : ids) {
+        out.writeUTF(id);
+      }
     }
   }
 }

@@ -61,27 +61,34 @@ public final class ScoringPass {
     JavaSparkContext jsc =
         JavaSparkContext.fromSparkContext(validatedEnterprises.sparkSession().sparkContext());
     Broadcast<Model> shared = jsc.broadcast(model);
-    JavaPairRDD<String, Partial> merged =
+    JavaPairRDD<String, byte[]> merged =
         validatedEnterprises
             .javaRDD()
-            .mapPartitionsToPair(rows -> scorePartition(rows, shared.value()))
+            .mapPartitionsToPair(rows -> asBytes(scorePartition(rows, shared.value())))
             .reduceByKey(Partial::merge)
             .flatMapToPair(t -> allocateGroups(t, shared.value()))
             .reduceByKey(Partial::merge);
     Map<String, List<Lead>> zoneLists = new HashMap<>();
     Set<String> present = new java.util.HashSet<>();
-    for (Tuple2<String, Partial> t : merged.filter(t -> !t._1().startsWith(OPPORTUNITY)).collect()) {
+    for (Tuple2<String, byte[]> t : merged.filter(t -> !t._1().startsWith(OPPORTUNITY)).collect()) {
+      Partial p = Partial.fromBytes(t._2());
       if (t._1().startsWith(ZONE)) {
-        zoneLists.put(t._1().substring(ZONE.length()), best(t._2()));
+        zoneLists.put(t._1().substring(ZONE.length()), best(p));
       } else {
-        present.addAll(((Partial.Present) t._2()).ids());
+        present.addAll(((Partial.Present) p).ids());
       }
     }
     JavaRDD<List<OpportunityLead>> matches =
         merged
             .filter(t -> t._1().startsWith(OPPORTUNITY))
-            .map(t -> ScoringPass.<OpportunityLead>best(t._2()));
+            .map(t -> ScoringPass.<OpportunityLead>best(Partial.fromBytes(t._2())));
     return new Result(zoneLists, present, matches);
+  }
+
+  private static Iterator<Tuple2<String, byte[]>> asBytes(Iterator<Tuple2<String, Partial>> parts) {
+    List<Tuple2<String, byte[]>> out = new ArrayList<>();
+    parts.forEachRemaining(t -> out.add(new Tuple2<>(t._1(), t._2().toBytes())));
+    return out.iterator();
   }
 
   @SuppressWarnings("unchecked")
@@ -95,13 +102,13 @@ public final class ScoringPass {
     Map<String, Partial.Best<OpportunityLead>> opportunities = new HashMap<>();
     Map<String, Partial.Members> groups = new HashMap<>();
     Partial.Present present = new Partial.Present();
-    int keyColumn = Validation.FIRST_VALUE;
+    org.oppmatch.match.OpportunityIndex.Scratch scratch = m.scorer().scratch();
     while (rows.hasNext()) {
       Row r = rows.next();
       if (!Validation.accepted(r)) {
         continue;
       }
-      String id = r.getString(keyColumn);
+      String id = Enterprise.idOf(r);
       if (m.duplicates().isLoser(id, r.getString(Validation.FILE), r.getLong(Validation.LINE))) {
         continue;
       }
@@ -109,7 +116,7 @@ public final class ScoringPass {
         present.ids.add(id);
       }
       Enterprise e = Enterprise.of(r);
-      Scorer.Scored s = m.scorer().score(e);
+      Scorer.Scored s = m.scorer().score(e, scratch);
       List<Lead> allocated = s.allocated(m.maxZonesPerEnterprise());
       if (e.groupId == null) {
         for (Lead l : allocated) {
@@ -135,17 +142,18 @@ public final class ScoringPass {
   }
 
   /** A group's members allocated together, as parts of their zones' lists; others pass through. */
-  static Iterator<Tuple2<String, Partial>> allocateGroups(Tuple2<String, Partial> t, Model m) {
+  static Iterator<Tuple2<String, byte[]>> allocateGroups(Tuple2<String, byte[]> t, Model m) {
     if (!t._1().startsWith(GROUP)) {
       return List.of(t).iterator();
     }
     Map<String, Partial.Best<Lead>> zones = new HashMap<>();
     for (Lead l :
-        Allocation.allocateGroup(((Partial.Members) t._2()).leads, m.maxZonesPerEnterprise())) {
+        Allocation.allocateGroup(
+            ((Partial.Members) Partial.fromBytes(t._2())).leads, m.maxZonesPerEnterprise())) {
       zones.computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN())).offer(l);
     }
-    List<Tuple2<String, Partial>> out = new ArrayList<>();
-    zones.forEach((z, b) -> out.add(new Tuple2<>(ZONE + z, b)));
+    List<Tuple2<String, byte[]>> out = new ArrayList<>();
+    zones.forEach((z, b) -> out.add(new Tuple2<>(ZONE + z, b.toBytes())));
     return out.iterator();
   }
 }

@@ -376,8 +376,32 @@ public final class FactorMath {
    * does, so the plain-Java and the Column arithmetic give the same cents.
    */
   public static double round2(double v) {
+    return roundHalfUp(v, 2);
+  }
+
+  private static final double[] POWERS = {1, 10, 100, 1000, 10_000};
+
+  /**
+   * Half up at {@code places} (at most 4) of the double's shortest decimal form, as {@code
+   * BigDecimal.valueOf(v).setScale(places, HALF_UP)}. The decimal conversion is the scoring pass's
+   * most frequent arithmetic, so a value that is not within a hair of a half is rounded in binary
+   * (the result is the same: the nearest double to k / 10^places), and only the near-halves, where
+   * the binary product may fall on either side, go through the decimal form.
+   */
+  public static double roundHalfUp(double v, int places) {
+    double p = POWERS[places];
+    double scaled = v * p;
+    if (Double.isFinite(scaled) && Math.abs(scaled) < 1e12) {
+      double floor = Math.floor(scaled);
+      if (Math.abs(scaled - floor - 0.5) > 1e-6) {
+        return Math.floor(scaled + 0.5) / p;
+      }
+    }
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return v;
+    }
     return java.math.BigDecimal.valueOf(v)
-        .setScale(2, java.math.RoundingMode.HALF_UP)
+        .setScale(places, java.math.RoundingMode.HALF_UP)
         .doubleValue();
   }
 

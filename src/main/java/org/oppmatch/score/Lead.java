@@ -1,5 +1,8 @@
 package org.oppmatch.score;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Comparator;
 
@@ -56,11 +59,91 @@ public final class Lead implements Serializable {
 
   /** Within a zone: score descending, then enterprise id; reruns give the same order. */
   public static final Comparator<Lead> BEST_FIRST =
-      Comparator.comparingDouble((Lead l) -> -l.score).thenComparing(l -> l.enterpriseId);
+      (a, b) -> {
+        int c = Double.compare(b.score, a.score);
+        return c != 0 ? c : a.enterpriseId.compareTo(b.enterpriseId);
+      };
 
   /** Within an enterprise: score descending, then zone id. */
   public static final Comparator<Lead> BEST_ZONE_FIRST =
-      Comparator.comparingDouble((Lead l) -> -l.score).thenComparing(l -> l.zoneId);
+      (a, b) -> {
+        int c = Double.compare(b.score, a.score);
+        return c != 0 ? c : a.zoneId.compareTo(b.zoneId);
+      };
+
+  /** Writes the lead in the compact encoding of {@link Wire}. */
+  public void write(DataOutputStream out) throws IOException {
+    Wire.string(out, enterpriseId);
+    Wire.string(out, enterpriseName);
+    Wire.string(out, groupId);
+    Wire.string(out, zoneId);
+    out.writeDouble(score);
+    Wire.doubles(out, components);
+    out.writeByte(chainRole.ordinal());
+    out.writeInt(nodes.length);
+    for (NodeMatch n : nodes) {
+      out.writeByte(n.role().ordinal());
+      out.writeBoolean(n.secondary());
+      Wire.optional(out, n.priority());
+      Wire.string(out, n.nodeId());
+      Wire.string(out, n.nameZh());
+      Wire.string(out, n.position());
+    }
+    Wire.strings(out, opportunityIds);
+    Wire.doubles(out, opportunitySimilarities);
+    Wire.string(out, matchedCode);
+    Wire.string(out, targetCode);
+    out.writeInt(depth);
+    out.writeBoolean(leadIndustry);
+    out.writeBoolean(primaryCode);
+    Wire.strings(out, tags);
+    Wire.string(out, bestSignal);
+    Wire.string(out, city);
+    Wire.optional(out, localPresence);
+    Wire.optional(out, distanceKm);
+    out.writeBoolean(supplier);
+    out.writeDouble(capacityValue);
+    Wire.strings(out, competingZones);
+  }
+
+  /** Reads a lead written by {@link #write}. */
+  public static Lead read(DataInputStream in) throws IOException {
+    Lead l = new Lead();
+    l.enterpriseId = Wire.string(in);
+    l.enterpriseName = Wire.string(in);
+    l.groupId = Wire.string(in);
+    l.zoneId = Wire.string(in);
+    l.score = in.readDouble();
+    l.components = Wire.doubles(in);
+    l.chainRole = ChainRole.values()[in.readByte()];
+    l.nodes = new NodeMatch[in.readInt()];
+    for (int i = 0; i < l.nodes.length; i++) {
+      l.nodes[i] =
+          new NodeMatch(
+              ChainRole.values()[in.readByte()],
+              in.readBoolean(),
+              Wire.optionalInt(in),
+              Wire.string(in),
+              Wire.string(in),
+              Wire.string(in));
+    }
+    l.opportunityIds = Wire.strings(in);
+    l.opportunitySimilarities = Wire.doubles(in);
+    l.matchedCode = Wire.string(in);
+    l.targetCode = Wire.string(in);
+    l.depth = in.readInt();
+    l.leadIndustry = in.readBoolean();
+    l.primaryCode = in.readBoolean();
+    l.tags = Wire.strings(in);
+    l.bestSignal = Wire.string(in);
+    l.city = Wire.string(in);
+    l.localPresence = Wire.optionalBoolean(in);
+    l.distanceKm = Wire.optionalDouble(in);
+    l.supplier = in.readBoolean();
+    l.capacityValue = in.readDouble();
+    l.competingZones = Wire.strings(in);
+    return l;
+  }
 
   public String tier(double tierA, double tierB) {
     return FactorMath.tier(score, tierA, tierB);

@@ -1,5 +1,8 @@
 package org.oppmatch.score;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.Comparator;
 
@@ -22,6 +25,37 @@ public record OpportunityLead(
 
   /** Within an opportunity: similarity descending, then enterprise id. */
   public static final Comparator<OpportunityLead> BEST_FIRST =
-      Comparator.comparingDouble((OpportunityLead l) -> -l.similarity())
-          .thenComparing(OpportunityLead::enterpriseId);
+      (a, b) -> {
+        int c = Double.compare(b.similarity, a.similarity);
+        return c != 0 ? c : a.enterpriseId.compareTo(b.enterpriseId);
+      };
+
+  /** Writes the match in the compact encoding of {@link Wire}. */
+  public void write(DataOutputStream out) throws IOException {
+    Wire.string(out, opportunityId);
+    Wire.string(out, enterpriseId);
+    Wire.string(out, enterpriseName);
+    out.writeDouble(similarity);
+    Wire.string(out, enterpriseCode);
+    out.writeInt(depth);
+    out.writeBoolean(inherited);
+    Wire.strings(out, keywordHits);
+    out.writeDouble(cosine);
+    out.writeDouble(budgetFit);
+  }
+
+  /** Reads a match written by {@link #write}. */
+  public static OpportunityLead read(DataInputStream in) throws IOException {
+    return new OpportunityLead(
+        Wire.string(in),
+        Wire.string(in),
+        Wire.string(in),
+        in.readDouble(),
+        Wire.string(in),
+        in.readInt(),
+        in.readBoolean(),
+        Wire.strings(in),
+        in.readDouble(),
+        in.readDouble());
+  }
 }

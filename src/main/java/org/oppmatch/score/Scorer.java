@@ -93,15 +93,31 @@ public final class Scorer implements Serializable {
     final TreeSet<NodeMatch> nodes = new TreeSet<>();
   }
 
+  /** Working memory for one task (one thread) of the scoring pass. */
+  public OpportunityIndex.Scratch scratch() {
+    return opportunities.scratch();
+  }
+
   public Scored score(Enterprise e) {
+    return score(e, scratch());
+  }
+
+  /** Scores an enterprise with a task's working memory ({@link #scratch}). */
+  public Scored score(Enterprise e, OpportunityIndex.Scratch scratch) {
     Map<Integer, ZoneMatch> byZone = matchZones(e.industryCodes);
     OpportunityIndex.Matches matches = OpportunityIndex.Matches.NONE;
-    String enterpriseText = null;
     if (opportunities.hasCandidates(e.industryCodes)) {
-      enterpriseText = e.text();
+      String enterpriseText = e.text();
+      java.util.Set<String> candidateZones = new java.util.HashSet<>();
+      byZone.keySet().forEach(z -> candidateZones.add(zones.zone(z).id()));
       matches =
           opportunities.match(
-              e.industryCodes, e.revenue, enterpriseText, text.terms(enterpriseText));
+              e.industryCodes,
+              e.revenue,
+              enterpriseText,
+              text.terms(enterpriseText),
+              candidateZones,
+              scratch);
     }
     List<Lead> eligible = new ArrayList<>();
     if (!byZone.isEmpty()) {
@@ -133,18 +149,16 @@ public final class Scorer implements Serializable {
       String code = codes[pos];
       boolean primary = pos == 0;
       for (int len = 2; len <= code.length(); len++) {
-        ZoneModel.Target[] targets = zones.targets(code.substring(0, len));
+        boolean eFull = len == code.length();
+        String key = code.substring(0, len);
+        ZoneModel.Target[] targets = eFull ? zones.targets(key) : zones.wholeTargets(key);
         if (targets == null) {
           continue;
         }
-        boolean eFull = len == code.length();
         double value = FactorMath.industryFit(len, primary, p.secondaryCodeFactor());
         double order = value * 10 + len;
         for (int i = targets.length - 1; i >= 0; i--) {
           ZoneModel.Target t = targets[i];
-          if (!eFull && !t.full()) {
-            continue;
-          }
           ZoneMatch m = byZone.computeIfAbsent(t.zone(), z -> new ZoneMatch());
           m.industryValue = Math.max(m.industryValue, value);
           if (order >= m.bestOrder) {
@@ -261,39 +275,24 @@ public final class Scorer implements Serializable {
     return l;
   }
 
-  /**
-   * The enterprise's best match with each opportunity: the highest similarity, and why (of the
-   * matches of highest similarity, then depth, the last met).
-   */
+  /** The enterprise's best match with each opportunity it meets. */
   private static List<OpportunityLead> opportunityLeads(
       Enterprise e, OpportunityIndex.Matches matches) {
-    if (matches.matches().isEmpty()) {
-      return List.of();
+    List<OpportunityLead> out = new ArrayList<>(matches.best().size());
+    for (OpportunityIndex.Best b : matches.best()) {
+      out.add(
+          new OpportunityLead(
+              b.opportunityId(),
+              e.id,
+              e.name,
+              b.similarity(),
+              b.enterpriseCode(),
+              b.depth(),
+              b.inherited(),
+              b.keywordHits(),
+              b.cosine(),
+              b.budgetFit()));
     }
-    Map<Integer, OpportunityIndex.Match> why = new LinkedHashMap<>();
-    Map<Integer, Double> best = new LinkedHashMap<>();
-    for (OpportunityIndex.Match m : matches.matches()) {
-      best.merge(m.opportunity(), m.similarity(), Math::max);
-      OpportunityIndex.Match w = why.get(m.opportunity());
-      if (w == null || m.similarity() * 10 + m.depth() >= w.similarity() * 10 + w.depth()) {
-        why.put(m.opportunity(), m);
-      }
-    }
-    List<OpportunityLead> out = new ArrayList<>(why.size());
-    why.forEach(
-        (o, m) ->
-            out.add(
-                new OpportunityLead(
-                    m.opportunityId(),
-                    e.id,
-                    e.name,
-                    best.get(o),
-                    m.enterpriseCode(),
-                    m.depth(),
-                    m.inherited(),
-                    m.keywordHits(),
-                    m.cosine(),
-                    m.budgetFit())));
     return out;
   }
 }

@@ -4,12 +4,24 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.List;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.io.InputSource;
+import org.oppmatch.io.RawReader;
+import org.oppmatch.schema.Cols;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.validate.Duplicates;
@@ -19,42 +31,48 @@ import org.oppmatch.validate.Validation;
 
 /**
  * The enterprises of a run: read and validated in one pass (each rule a plain-Java check, {@link
- * RowValidator}), kept in Spark's cache for the passes that follow, counted by rule, and their
- * duplicate ids found.
+ * RowValidator}), kept in Spark's cache for the passes that follow, counted by rule, and the ids
+ * that repeat found.
  */
 public final class EnterpriseInput {
   /** A CSV or JSON Lines file is read by one task; beyond this size its rows are spread out. */
   static final long SPREAD_ABOVE_BYTES = 32L << 20;
 
   private final InputSource source;
-  private final Dataset<Row> raw;
   private final Dataset<Row> validated;
   private final Map<String, Long> byFirstRule;
   private final long clean;
+  private final Map<String, Long> repeatedIds;
+  private final RawReader reader;
   private Duplicates duplicates;
 
   private EnterpriseInput(
       InputSource source,
-      Dataset<Row> raw,
       Dataset<Row> validated,
       Map<String, Long> byFirstRule,
-      long clean) {
+      long clean,
+      Map<String, Long> repeatedIds,
+      RawReader reader) {
     this.source = source;
-    this.raw = raw;
     this.validated = validated;
     this.byFirstRule = byFirstRule;
     this.clean = clean;
+    this.repeatedIds = repeatedIds;
+    this.reader = reader;
     this.duplicates = Duplicates.none(InputTable.ENTERPRISES);
   }
 
+  /** More repeated ids than this fail the run: far beyond any quarantine limit worth setting. */
+  static final int MAX_REPEATED_IDS = 1_000_000;
+
   /**
-   * Reads and validates the enterprises into the cache, and counts them by first broken rule: one
-   * Spark job, the only full read of the input.
+   * Reads and validates the enterprises into the cache, counts them by first broken rule and finds
+   * the ids that repeat among the rows that broke no rule: one aggregation, the only full read of
+   * the input (Spark runs it as two jobs, the aggregation's shuffle first).
    */
   public static EnterpriseInput read(
       SparkSession spark, RunInputs inputs, ReferenceData reference, JobConfig config, LocalDate runDate) {
     InputSource src = inputs.source(InputTable.ENTERPRISES).orElseThrow();
-    Dataset<Row> raw = inputs.reader().read(src);
     RowValidator validator =
         new RowValidator(
             InputTable.ENTERPRISES,
@@ -62,28 +80,46 @@ public final class EnterpriseInput {
             inputs.industryNames().keySet(),
             java.util.Set.of(),
             java.util.Set.of());
-    Dataset<Row> validated = Validation.validate(spread(spark, raw, src), validator, InputTable.ENTERPRISES);
+    Dataset<Row> raw = inputs.reader().read(src, false);
+    Dataset<Row> validated =
+        Validation.validate(spread(spark, raw, src), validator, InputTable.ENTERPRISES);
     validated.persist(StorageLevel.MEMORY_AND_DISK());
+    Column rules = col(Validation.RULES_COLUMN);
+    Column accepted = size(rules).equalTo(0);
+    Observation counted = new Observation("enterprises");
     spark.sparkContext().setJobDescription("read and validate enterprises");
-    Map<String, Long> byRule =
+    List<Row> summary =
         validated
-            .select(org.apache.spark.sql.functions.col(Validation.RULES_COLUMN))
-            .javaRDD()
-            .aggregate(
-                new HashMap<String, Long>(),
-                (m, r) -> {
-                  java.util.List<String> rules = r.getList(0);
-                  m.merge(rules.isEmpty() ? "" : rules.get(0), 1L, Long::sum);
-                  return m;
-                },
-                (a, b) -> {
-                  b.forEach((k, v) -> a.merge(k, v, Long::sum));
-                  return a;
-                });
+            .observe(counted, count(when(accepted, lit(1))).as("clean"))
+            .groupBy(
+                try_element_at(rules, lit(1)).as("rule"),
+                when(accepted, col(Cols.ENTERPRISE_ID)).as("id"))
+            .count()
+            .filter(col("rule").isNotNull().or(col("count").gt(1)))
+            .limit(MAX_REPEATED_IDS + 100)
+            .collectAsList();
     spark.sparkContext().setJobDescription(null);
-    long clean = byRule.getOrDefault("", 0L);
-    byRule.remove("");
-    return new EnterpriseInput(src, raw, validated, byRule, clean);
+    Map<String, Long> byRule = new HashMap<>();
+    Map<String, Long> repeated = new HashMap<>();
+    for (Row r : summary) {
+      if (r.isNullAt(0)) {
+        repeated.put(r.getString(1), r.getLong(2));
+      } else {
+        byRule.merge(r.getString(0), r.getLong(2), Long::sum);
+      }
+    }
+    if (repeated.size() > MAX_REPEATED_IDS) {
+      throw org.oppmatch.JobFailure.inputContract(
+          src.location() + ": more than " + MAX_REPEATED_IDS + " enterprise_ids repeat");
+    }
+    long clean;
+    try {
+      clean = ((Number) counted.getAsJava().get("clean")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting the enterprises", e);
+    }
+    return new EnterpriseInput(src, validated, byRule, clean, repeated, inputs.reader());
   }
 
   /**
@@ -107,27 +143,30 @@ public final class EnterpriseInput {
     return bytes > SPREAD_ABOVE_BYTES ? raw.repartition(cores) : raw;
   }
 
-  /**
-   * Finds the duplicate ids among the rows that broke no other rule (one Spark job, a shuffle of the
-   * keys alone). More losers than the quarantine limit allows fail the run on the limit.
-   */
-  public Duplicates findDuplicates(double quarantineLimit) {
-    long limit = (long) Math.floor(quarantineLimit * (clean + quarantinedBeforeDuplicates())) + 1;
-    validated.sparkSession().sparkContext().setJobDescription("find duplicate enterprise ids");
-    duplicates = Duplicates.find(validated, InputTable.ENTERPRISES, limit);
-    validated.sparkSession().sparkContext().setJobDescription(null);
-    return duplicates;
+  /** Ids that more than one accepted row carries, with their number of rows. */
+  public Map<String, Long> repeatedIds() {
+    return repeatedIds;
   }
 
-  private long quarantinedBeforeDuplicates() {
-    return byFirstRule.values().stream().mapToLong(Long::longValue).sum();
+  /** Rows that lose to another row of their id: each repeated id's rows but one. */
+  public long duplicateLosers() {
+    return repeatedIds.values().stream().mapToLong(n -> n - 1).sum();
+  }
+
+  /** Which rows of the repeated ids are kept and which lose ({@link PoolStatistics} finds them). */
+  void duplicates(Duplicates d) {
+    if (d.loserCount() != duplicateLosers()) {
+      throw new IllegalStateException(
+          "duplicate losers found " + d.loserCount() + ", counted " + duplicateLosers());
+    }
+    this.duplicates = d;
   }
 
   /** The enterprises' counts into the manifest: accepted, and quarantined by rule. */
   public void countInto(Manifest manifest) {
     Map<String, Long> byRule = new HashMap<>(byFirstRule);
-    if (!duplicates.isEmpty()) {
-      byRule.merge(Rules.DUPLICATE_ID, (long) duplicates.loserCount(), Long::sum);
+    if (duplicateLosers() > 0) {
+      byRule.merge(Rules.DUPLICATE_ID, duplicateLosers(), Long::sum);
     }
     manifest.input(
         InputTable.ENTERPRISES.tableName(),
@@ -136,18 +175,11 @@ public final class EnterpriseInput {
             source.format().name().toLowerCase(Locale.ROOT),
             accepted(),
             byRule));
-    if (duplicates.truncated()) {
-      throw org.oppmatch.JobFailure.inputContract(
-          source.location()
-              + ": more than "
-              + duplicates.loserCount()
-              + " rows repeat an enterprise_id, above the quarantine limit");
-    }
   }
 
   /** Enterprises that broke no rule and are not a duplicate's loser. */
   public long accepted() {
-    return clean - duplicates.loserCount();
+    return clean - duplicateLosers();
   }
 
   public Dataset<Row> validated() {
@@ -160,7 +192,12 @@ public final class EnterpriseInput {
 
   /** The rejected enterprises in the quarantine's shape, duplicate losers with their raw text. */
   public Dataset<Row> quarantine() {
-    return Validation.quarantined(validated, InputTable.ENTERPRISES, duplicates, raw);
+    return Validation.quarantined(
+        validated,
+        InputTable.ENTERPRISES,
+        duplicates,
+        () -> reader.read(source, true),
+        source.format() != org.oppmatch.io.InputFormat.PARQUET);
   }
 
   public InputSource source() {

@@ -5,7 +5,10 @@ import static org.apache.spark.sql.functions.col;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.unsafe.Platform;
 import org.apache.spark.unsafe.hash.Murmur3_x86_32;
@@ -17,6 +20,7 @@ import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.model.SizeCuts;
 import org.oppmatch.model.ZoneModel;
 import org.oppmatch.schema.Cols;
+import org.oppmatch.schema.InputTable;
 import org.oppmatch.score.Scorer;
 import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.Validation;
@@ -42,18 +46,37 @@ public final class PoolStatistics {
     this.textDocuments = textDocuments;
   }
 
-  /** One partition's counts. */
+  /**
+   * One partition's counts, and the rows of repeated ids held aside: which of them counts is known
+   * only when all of them are seen.
+   */
   static final class Counts implements Serializable {
     private static final long serialVersionUID = 1L;
     final SizeCuts.Counts sizes = new SizeCuts.Counts();
     final TextModel.DocumentFrequencies documents = new TextModel.DocumentFrequencies();
+    final ArrayList<Held> held = new ArrayList<>();
 
     Counts merge(Counts other) {
       sizes.merge(other.sizes);
       documents.merge(other.documents);
+      held.addAll(other.held);
       return this;
     }
+
+    void add(Measures m) {
+      sizes.add(m.division(), m.revenue(), m.capital(), m.employees());
+      if (m.terms() != null) {
+        documents.add(m.terms());
+      }
+    }
   }
+
+  /** What the statistics read of one enterprise (terms only when it is in the IDF sample). */
+  record Measures(String division, Double revenue, Double capital, Integer employees, int[] terms)
+      implements Serializable {}
+
+  /** A row of a repeated id, held until the row its id keeps is known. */
+  record Held(String id, Duplicates.Position position, Measures measures) implements Serializable {}
 
   /** One Spark job over the cached enterprises (only the columns read here leave the cache). */
   public static PoolStatistics compute(
@@ -62,7 +85,7 @@ public final class PoolStatistics {
     int max = config.opportunities.idfSampleMax;
     double rate = accepted <= max ? 1.0 : (double) max / accepted;
     TextFeatures.Tokenizer tokenizer = TextFeatures.Tokenizer.of(config.opportunities.tokenizer);
-    Duplicates duplicates = enterprises.duplicates();
+    java.util.Set<String> repeated = new java.util.HashSet<>(enterprises.repeatedIds().keySet());
     enterprises.validated().sparkSession().sparkContext().setJobDescription("pool statistics");
     Counts counts =
         enterprises
@@ -78,13 +101,23 @@ public final class PoolStatistics {
                 col(Cols.EMPLOYEES),
                 col(Cols.NAME),
                 col(Cols.BUSINESS_SCOPE),
-                col(Cols.PRODUCTS))
+                col(Cols.PRODUCTS),
+                col(Cols.UPDATED_AT))
             .javaRDD()
             .aggregate(
-                new Counts(),
-                (c, r) -> add(c, r, duplicates, rate, tokenizer),
-                Counts::merge);
+                new Counts(), (c, r) -> add(c, r, repeated, rate, tokenizer), Counts::merge);
     enterprises.validated().sparkSession().sparkContext().setJobDescription(null);
+    // of each repeated id one row counts, the one the id keeps
+    Map<String, List<Duplicates.Position>> positions = new HashMap<>();
+    counts.held.forEach(
+        h -> positions.computeIfAbsent(h.id(), x -> new ArrayList<>()).add(h.position()));
+    Duplicates duplicates = Duplicates.decide(InputTable.ENTERPRISES, positions);
+    for (Held h : counts.held) {
+      if (!duplicates.isLoser(h.id(), h.position().file(), h.position().line())) {
+        counts.add(h.measures());
+      }
+    }
+    enterprises.duplicates(duplicates);
     for (OpenOpportunity o : reference.openOpportunities()) {
       counts.documents.add(
           TextFeatures.termIndices(
@@ -97,24 +130,31 @@ public final class PoolStatistics {
   }
 
   private static Counts add(
-      Counts c, Row r, Duplicates duplicates, double rate, TextFeatures.Tokenizer tokenizer) {
+      Counts c, Row r, java.util.Set<String> repeated, double rate, TextFeatures.Tokenizer tokenizer) {
     if (!r.getList(2).isEmpty()) {
       return c;
     }
     String id = r.getString(3);
-    if (duplicates.isLoser(id, r.getString(0), r.getLong(1))) {
-      return c;
-    }
     List<String> codes = r.getList(4);
-    c.sizes.add(
-        codes.get(0).substring(0, 2),
-        r.isNullAt(5) ? null : r.getDouble(5),
-        r.isNullAt(6) ? null : r.getDouble(6),
-        r.isNullAt(7) ? null : r.getInt(7));
-    if (rate >= 1.0 || sampled(id, rate)) {
-      c.documents.add(
-          TextFeatures.termIndices(
-              enterpriseText(r.getString(8), r.getString(9), r.getString(10)), tokenizer));
+    Measures m =
+        new Measures(
+            codes.get(0).substring(0, 2),
+            r.isNullAt(5) ? null : r.getDouble(5),
+            r.isNullAt(6) ? null : r.getDouble(6),
+            r.isNullAt(7) ? null : r.getInt(7),
+            rate >= 1.0 || sampled(id, rate)
+                ? TextFeatures.termIndices(
+                    enterpriseText(r.getString(8), r.getString(9), r.getString(10)), tokenizer)
+                : null);
+    if (repeated.contains(id)) {
+      c.held.add(
+          new Held(
+              id,
+              new Duplicates.Position(
+                  r.getString(0), r.getLong(1), r.isNullAt(11) ? null : r.getDate(11).toLocalDate()),
+              m));
+    } else {
+      c.add(m);
     }
     return c;
   }

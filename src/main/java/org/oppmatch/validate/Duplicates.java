@@ -1,7 +1,5 @@
 package org.oppmatch.validate;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -10,18 +8,15 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
-import scala.Tuple2;
 
 /**
  * The repeated keys of a table among the rows that broke no other rule: of each key the row with
  * the newest {@code updated_at} (where the table has one), then the first read, is kept; the others
- * lose as {@code duplicate_id}. Found by one shuffle of the keys alone (the rows stay where they
- * are), and small: a run whose losers pass the quarantine limit fails anyway.
+ * lose as {@code duplicate_id}. Small: a run whose losers pass the quarantine limit fails anyway.
  */
 public final class Duplicates implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -102,65 +97,11 @@ public final class Duplicates implements Serializable {
   }
 
   /**
-   * The duplicates of a validated table held by Spark: one job, a shuffle of the accepted rows'
-   * keys and positions, of which only the repeated keys come back. At most {@code maxLosers} are
-   * brought back; beyond that the run fails on the quarantine limit, so it says so without them.
+   * The duplicates of rows whose keys are known to repeat: each key's rows, by position, decide
+   * which is kept.
    */
-  public static Duplicates find(Dataset<Row> validated, InputTable table, long maxLosers) {
-    if (table.keyColumn().isEmpty()) {
-      return none(table);
-    }
-    boolean byUpdatedAt = table.column(Cols.UPDATED_AT).isPresent();
-    // only the columns read here leave the cache
-    Dataset<Row> slim =
-        validated.select(
-            col(Cols.RAW_FILE),
-            col(Cols.RAW_LINE),
-            col(Validation.RULES_COLUMN),
-            col(table.keyColumn().get()),
-            byUpdatedAt ? col(Cols.UPDATED_AT) : lit(null).cast("date"));
-    int limit = (int) Math.min(Integer.MAX_VALUE - 1, maxLosers + 1);
-    List<Tuple2<String, ArrayList<Position>>> repeated =
-        slim.javaRDD()
-            .filter(r -> r.getList(2).isEmpty() && !r.isNullAt(3))
-            .mapToPair(
-                r -> {
-                  ArrayList<Position> one = new ArrayList<>(1);
-                  one.add(
-                      new Position(
-                          r.getString(0),
-                          r.getLong(1),
-                          r.isNullAt(4) ? null : r.getDate(4).toLocalDate()));
-                  return new Tuple2<>(r.getString(3), one);
-                })
-            .reduceByKey(
-                (a, b) -> {
-                  a.addAll(b);
-                  return a;
-                })
-            .filter(t -> t._2().size() > 1)
-            .mapPartitions(it -> limited(it, limit))
-            .collect();
-    Map<String, List<Position>> byKey = new HashMap<>();
-    repeated.stream().limit(limit).forEach(t -> byKey.put(t._1(), t._2()));
-    Duplicates d = of(table, byKey);
-    d.truncated = repeated.size() >= limit;
-    return d;
-  }
-
-  private static <T> java.util.Iterator<T> limited(java.util.Iterator<T> it, int limit) {
-    List<T> out = new ArrayList<>();
-    while (it.hasNext() && out.size() < limit) {
-      out.add(it.next());
-    }
-    return out.iterator();
-  }
-
-  private boolean truncated;
-
-  /** Whether more repeated keys exist than were brought back (the run fails on the limit). */
-  public boolean truncated() {
-    return truncated;
+  public static Duplicates decide(InputTable table, Map<String, List<Position>> rowsOfRepeatedKeys) {
+    return of(table, rowsOfRepeatedKeys);
   }
 
   public boolean isEmpty() {

@@ -1,7 +1,5 @@
 package org.oppmatch.validate;
 
-import static org.apache.spark.sql.functions.substring;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -9,11 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.types.DataTypes;
 import org.oppmatch.JobFailure;
 import org.oppmatch.io.CsvRecordReader;
 
@@ -26,24 +21,23 @@ public final class IndustryCodes {
 
   public static final String PATTERN = "^[0-9]{2,4}$";
 
-  /** The shape check as plain Java, for generators and tests. */
+  private static final java.util.regex.Pattern SHAPE = java.util.regex.Pattern.compile(PATTERN);
+
+  /** A code of 2-4 digits whose 2-digit major class exists (01 to 97). */
   public static boolean isWellFormed(String code) {
-    if (code == null || !code.matches(PATTERN)) {
+    return isValid(code, java.util.Set.of());
+  }
+
+  /**
+   * A well-formed code that, when the job is given the full classification table ({@code known}
+   * not empty), is a class of it.
+   */
+  public static boolean isValid(String code, java.util.Set<String> known) {
+    if (code == null || !SHAPE.matcher(code).find()) {
       return false;
     }
     int major = Integer.parseInt(code.substring(0, 2));
-    return major >= 1 && major <= 97;
-  }
-
-  /** True when {@code code} is a valid code; {@code known} empty means no table was given. */
-  public static Column isValid(Column code, Set<String> known) {
-    Column major = substring(code, 1, 2).try_cast(DataTypes.IntegerType);
-    Column shape = code.rlike(PATTERN).and(major.between(1, 97));
-    if (known.isEmpty()) {
-      return shape;
-    }
-    // more than a few literals become a hash-set lookup (OptimizeIn -> InSet)
-    return shape.and(code.isin(known.toArray()));
+    return major >= 1 && major <= 97 && (known.isEmpty() || known.contains(code));
   }
 
   /**

@@ -32,7 +32,6 @@ public final class RowValidator implements Serializable {
   public static final int TYPE_ERRORS = 4;
   public static final int FIRST_COLUMN = 5;
 
-  private static final Pattern CODE = Pattern.compile(IndustryCodes.PATTERN);
   private static final Pattern SIGNAL = Pattern.compile("^[a-z_]+:[0-9]{4}-[0-9]{2}-[0-9]{2}$");
 
   private final InputTable table;
@@ -312,19 +311,10 @@ public final class RowValidator implements Serializable {
     return Rules.SIGNAL_KINDS.contains(parts[0]) && Values.toDate(parts[1]) != null;
   }
 
-  /** A GB/T 4754 code of 2-4 digits whose major class exists (and in the table, when given). */
-  public static boolean isValidCode(String code, Set<String> known) {
-    if (code == null || !CODE.matcher(code).find()) {
-      return false;
-    }
-    int major = Integer.parseInt(code.substring(0, 2));
-    return major >= 1 && major <= 97 && (known.isEmpty() || known.contains(code));
-  }
-
   private void codes(Subject r, String column) {
     List<String> bad = new ArrayList<>();
     for (String c : strings(value(r, column))) {
-      if (!isValidCode(c, knownCodes)) {
+      if (!IndustryCodes.isValid(c, knownCodes)) {
         bad.add(c);
       }
     }

@@ -127,17 +127,18 @@ public final class Validation {
 
   /**
    * The quarantine rows of a validated table held by Spark (the enterprises), in file order: every
-   * row that broke a rule, and the duplicate losers under {@code duplicate_id}, whose raw text is
-   * read again from {@code raw} (the reader's rows), since the validated rows keep no raw text for
-   * rows that broke no rule.
+   * row that broke a rule, and the duplicate losers under {@code duplicate_id}. The validated rows
+   * keep no raw text for rows that broke no rule, nor for any row of a Parquet input (whose raw
+   * text is a JSON of the whole row): those rows' raw text is read again from the source ({@code
+   * raw}, the reader's rows with their text), for them alone.
    */
   public static Dataset<Row> quarantined(
-      Dataset<Row> validated, InputTable table, Duplicates duplicates, Dataset<Row> raw) {
-    SparkSession spark = validated.sparkSession();
-    Dataset<Row> texts =
-        duplicates.isEmpty()
-            ? null
-            : rawTextOf(raw, spark.createDataFrame(duplicates.loserPositions(), LOSERS));
+      Dataset<Row> validated,
+      InputTable table,
+      Duplicates duplicates,
+      java.util.function.Supplier<Dataset<Row>> raw,
+      boolean rawTextKept) {
+    int key = FIRST_VALUE + keyIndex(table);
     Dataset<Row> rows =
         validated.mapPartitions(
             (MapPartitionsFunction<Row, Row>)
@@ -153,7 +154,7 @@ public final class Validation {
                           quarantineRow(
                               table, file, line, v.getString(KEY), rules, v.getString(DETAIL),
                               v.getString(RAW)));
-                    } else if (duplicates.isLoser(v.getString(FIRST_VALUE + keyIndex(table)), file, line)) {
+                    } else if (duplicates.isLoser(v.getString(key), file, line)) {
                       out.add(
                           quarantineRow(
                               table,
@@ -161,16 +162,27 @@ public final class Validation {
                               line,
                               v.getString(KEY),
                               List.of(Rules.DUPLICATE_ID),
-                              duplicates.detail(v.getString(FIRST_VALUE + keyIndex(table))),
+                              duplicates.detail(v.getString(key)),
                               null));
                     }
                   }
                   return out.iterator();
                 },
             Encoders.row(QUARANTINE));
-    if (texts == null) {
+    if (rawTextKept && duplicates.isEmpty()) {
       return rows;
     }
+    // the positions come back (few: the quarantine limit bounds them) and go out again as a plan
+    // of their own, which the reader's filter can refer to
+    Dataset<Row> missing =
+        validated
+            .sparkSession()
+            .createDataFrame(
+                rows.filter(col(Cols.RAW_ROW).isNull())
+                    .select(col(Cols.SOURCE_FILE), col(Cols.ROW_NUMBER))
+                    .collectAsList(),
+                new StructType().add(DUP_FILE, DataTypes.StringType).add(DUP_LINE, DataTypes.LongType));
+    Dataset<Row> texts = rawTextOf(raw.get(), missing);
     return rows.join(
             broadcast(texts),
             rows.col(Cols.SOURCE_FILE)
@@ -203,8 +215,6 @@ public final class Validation {
   private static final String DUP_FILE = "_dup_file";
   private static final String DUP_LINE = "_dup_line";
 
-  private static final StructType LOSERS =
-      new StructType().add(DUP_FILE, DataTypes.StringType).add(DUP_LINE, DataTypes.LongType);
 
   private static final String TEXT_FILE = "_text_file";
   private static final String TEXT_LINE = "_text_line";

@@ -20,42 +20,10 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.oppmatch.testing.SharedSpark;
 
 class ExportStageTest {
-  private static SparkSession spark;
-
-  static final StructType TARGETS =
-      new StructType()
-          .add("run_date", DataTypes.DateType)
-          .add("zone_id", DataTypes.StringType)
-          .add("zone_name", DataTypes.StringType)
-          .add("rank", DataTypes.IntegerType)
-          .add("enterprise_id", DataTypes.StringType)
-          .add("enterprise_name", DataTypes.StringType)
-          .add("score", DataTypes.DoubleType)
-          .add("tier", DataTypes.StringType)
-          .add("chain_role", DataTypes.StringType)
-          .add("matched_node_ids", DataTypes.createArrayType(DataTypes.StringType))
-          .add("matched_opportunity_ids", DataTypes.createArrayType(DataTypes.StringType))
-          .add("reasons", DataTypes.createArrayType(DataTypes.StringType))
-          .add("explanation", DataTypes.StringType)
-          .add(
-              "score_components",
-              DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
-          .add("competing_zones", DataTypes.createArrayType(DataTypes.StringType))
-          .add("is_new", DataTypes.BooleanType)
-          .add("previous_rank", DataTypes.IntegerType)
-          .add("group_id", DataTypes.StringType);
-
   static final String MANIFEST =
       """
       {"run_date":"2026-11-20","status":"succeeded","previous_run":"2026-11-19",
@@ -66,13 +34,7 @@ class ExportStageTest {
        "outputs":{"targets":3},"stages":[{"name":"score_rank_write","millis":1500,"rows":3}]}
       """;
 
-  @BeforeAll
-  static void session() {
-    spark = SharedSpark.get();
-  }
-
-  private static org.apache.spark.sql.Row target(
-      String zone,
+  private static LeadRow target(
       int rank,
       String id,
       String name,
@@ -81,10 +43,7 @@ class ExportStageTest {
       List<String> nodes,
       boolean isNew,
       Integer previousRank) {
-    return RowFactory.create(
-        java.sql.Date.valueOf("2026-11-20"),
-        zone,
-        "name",
+    return new LeadRow(
         rank,
         id,
         name,
@@ -102,69 +61,44 @@ class ExportStageTest {
         null);
   }
 
-  private static Dataset<org.apache.spark.sql.Row> targets() {
-    return spark.createDataFrame(
+  private static Map<String, List<LeadRow>> targets() {
+    Map<String, List<LeadRow>> out = new java.util.LinkedHashMap<>();
+    // deliberately out of order: the stage orders by zone and rank
+    out.put(
+        "z_air",
         List.of(
-            // deliberately out of order: the stage orders by zone and rank
-            target("z_air", 3, "E3", "下降公司", 40.0, "C", List.of(), false, 1),
-            target("z_air", 1, "E1", "新来公司", 75.5, "A", List.of("N1"), true, null),
-            target(
-                "z_air",
-                2,
-                "E2",
-                "=HYPERLINK(\"http://x\")",
-                55.0,
-                "B",
-                List.of("N1", "N2"),
-                false,
-                4),
-            target(
-                "../evil", 1, "E7", "<script>alert(1)</script>", 30.0, "C", List.of(), true, null)),
-        TARGETS);
+            target(3, "E3", "下降公司", 40.0, "C", List.of(), false, 1),
+            target(1, "E1", "新来公司", 75.5, "A", List.of("N1"), true, null),
+            target(2, "E2", "=HYPERLINK(\"http://x\")", 55.0, "B", List.of("N1", "N2"), false, 4)));
+    out.put("../evil", List.of(target(1, "E7", "<script>alert(1)</script>", 30.0, "C", List.of(), true, null)));
+    return out;
   }
 
-  private static Dataset<org.apache.spark.sql.Row> zones() {
-    return spark.createDataFrame(
-        List.of(
-            RowFactory.create("z_air", "成都空天产业功能区", "aerospace"),
-            RowFactory.create("z_sci", "成都科学城", "artificial_intelligence"),
-            RowFactory.create("../evil", "<script>alert(1)</script>", "x")),
-        new StructType()
-            .add("zone_id", DataTypes.StringType)
-            .add("name_zh", DataTypes.StringType)
-            .add("ecosystem", DataTypes.StringType));
+  private static List<ZoneInfo> zones() {
+    return List.of(
+        new ZoneInfo("z_air", "成都空天产业功能区", "aerospace"),
+        new ZoneInfo("z_sci", "成都科学城", "artificial_intelligence"),
+        new ZoneInfo("../evil", "<script>alert(1)</script>", "x"));
   }
 
-  private static Dataset<org.apache.spark.sql.Row> chain() {
-    return spark.createDataFrame(
-        List.of(
-            RowFactory.create("z_air", "N1", "航空发动机", "missing"),
-            RowFactory.create("z_air", "N2", "航电系统", "weak"),
-            RowFactory.create("z_air", "N3", "航空材料", "strong")),
-        new StructType()
-            .add("zone_id", DataTypes.StringType)
-            .add("node_id", DataTypes.StringType)
-            .add("name_zh", DataTypes.StringType)
-            .add("status", DataTypes.StringType));
+  private static List<ExportStage.ChainEntry> chain() {
+    return List.of(
+        new ExportStage.ChainEntry("z_air", "N1", "航空发动机", "missing"),
+        new ExportStage.ChainEntry("z_air", "N2", "航电系统", "weak"),
+        new ExportStage.ChainEntry("z_air", "N3", "航空材料", "strong"));
   }
 
-  private static Dataset<org.apache.spark.sql.Row> opportunities() {
-    return spark.createDataFrame(
-        List.of(RowFactory.create("OPP_1", "航空发动机涡轮叶片配套")),
-        new StructType()
-            .add("opportunity_id", DataTypes.StringType)
-            .add("title", DataTypes.StringType));
+  private static Map<String, String> opportunities() {
+    return Map.of("OPP_1", "航空发动机涡轮叶片配套");
   }
 
-  private static Dataset<org.apache.spark.sql.Row> dropped() {
-    return spark.createDataFrame(
-        List.of(RowFactory.create("z_air", "E9", "离开公司", 2, "得分低于分数线")),
-        new StructType()
-            .add("zone_id", DataTypes.StringType)
-            .add("enterprise_id", DataTypes.StringType)
-            .add("enterprise_name", DataTypes.StringType)
-            .add("previous_rank", DataTypes.IntegerType)
-            .add("reason", DataTypes.StringType));
+  private static List<ExportStage.DroppedLead> dropped() {
+    return List.of(new ExportStage.DroppedLead("z_air", "E9", "离开公司", 2, "得分低于分数线"));
+  }
+
+  private static ExportStage.Input input(
+      Map<String, List<LeadRow>> targets, List<ExportStage.DroppedLead> dropped) {
+    return new ExportStage.Input(targets, dropped, zones(), chain(), opportunities());
   }
 
   private static List<List<String>> rows(Sheet s) {
@@ -185,14 +119,7 @@ class ExportStageTest {
     Path dir = new Path(tmp.toUri());
     ExportStage.Written w =
         ExportStage.write(
-            targets(),
-            dropped(),
-            zones(),
-            chain(),
-            opportunities(),
-            new ObjectMapper().readTree(MANIFEST),
-            fs,
-            dir);
+            input(targets(), dropped()), new ObjectMapper().readTree(MANIFEST), fs, dir);
     assertEquals(3, w.zones());
     assertEquals(7, w.files());
 
@@ -267,18 +194,11 @@ class ExportStageTest {
 
   @Test
   void withoutDroppedLeadsOrPreviousRanksNoEarlierRunIsKnown() throws Exception {
-    Dataset<org.apache.spark.sql.Row> firstRun =
-        spark.createDataFrame(
-            List.of(target("z_air", 1, "E1", "新来公司", 75.5, "A", List.of("N1"), true, null)),
-            TARGETS);
+    Map<String, List<LeadRow>> firstRun =
+        Map.of("z_air", List.of(target(1, "E1", "新来公司", 75.5, "A", List.of("N1"), true, null)));
     List<ZoneExport> exports =
         ExportStage.build(
-            firstRun,
-            null,
-            zones(),
-            chain(),
-            opportunities(),
-            new ObjectMapper().readTree("{\"run_date\":\"2026-11-20\"}"));
+            input(firstRun, null), new ObjectMapper().readTree("{\"run_date\":\"2026-11-20\"}"));
     assertEquals(
         List.of("../evil", "z_air", "z_sci"),
         exports.stream().map(z -> z.zone().zoneId()).toList());
@@ -292,31 +212,9 @@ class ExportStageTest {
   }
 
   @Test
-  void aMissingColumnFailsBeforeAnySparkJobAndIsNamed() {
-    IllegalArgumentException e =
-        org.junit.jupiter.api.Assertions.assertThrows(
-            IllegalArgumentException.class,
-            () ->
-                ExportStage.build(
-                    targets().drop("explanation"),
-                    null,
-                    zones(),
-                    chain(),
-                    opportunities(),
-                    new ObjectMapper().readTree("{}")));
-    assertTrue(e.getMessage().contains("targets lacks column(s) [explanation]"), e.getMessage());
-  }
-
-  @Test
   void previousRanksWithoutDroppedLeadsLeaveTheDroppedCountUnknown() throws Exception {
     List<ZoneExport> exports =
-        ExportStage.build(
-            targets(),
-            null,
-            zones(),
-            chain(),
-            opportunities(),
-            new ObjectMapper().readTree(MANIFEST));
+        ExportStage.build(input(targets(), null), new ObjectMapper().readTree(MANIFEST));
     ZoneExport air = exports.get(1);
     assertTrue(air.changes().known(), "previous ranks say there was an earlier run");
     assertFalse(air.changes().counted(ChangeRow.Kind.DROPPED));

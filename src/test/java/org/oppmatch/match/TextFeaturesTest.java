@@ -17,8 +17,7 @@ import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.ml.feature.NGram;
 import org.apache.spark.ml.linalg.Vector;
-import org.apache.spark.ml.linalg.Vectors;
-import org.apache.spark.ml.param.ParamMap;
+import org.apache.spark.ml.linalg.SparseVector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.oppmatch.testing.SharedSpark;
 
 /**
- * The MLlib text features: terms, IDF weights, packing, and the cosine that ranks opportunities for
- * an enterprise, with both tokenizers.
+ * The text features: terms, IDF weights (equal to MLlib's HashingTF and IDF), packing, and the
+ * cosine that ranks opportunities for an enterprise, with both tokenizers.
  */
 class TextFeaturesTest {
   static final double EPS = 1e-9;
@@ -49,8 +48,12 @@ class TextFeaturesTest {
 
   @Test
   void packKeepsIndexAndWeightInHundredths() {
-    long[] p = TextFeatures.pack(Vectors.sparse(10, new int[] {2, 7}, new double[] {1.234, 0.001}));
-    assertEquals(2, p.length);
+    double[] idf = new double[10];
+    idf[2] = 1.234;
+    idf[7] = 0.001;
+    idf[8] = 0.0;
+    long[] p = TextFeatures.pack(new int[] {2, 7, 8}, idf);
+    assertEquals(2, p.length, "a term of IDF 0 (in every document) is not kept");
     assertEquals(2L, p[0] >>> TextFeatures.WEIGHT_BITS);
     assertEquals(123L, p[0] & ((1L << TextFeatures.WEIGHT_BITS) - 1));
     // a tiny weight still counts: at least one hundredth
@@ -71,7 +74,7 @@ class TextFeaturesTest {
   }
 
   @Test
-  void charBigramsRankTheMatchingOpportunityFirstAndColumnEqualsPlainJava() {
+  void charBigramsRankTheMatchingOpportunityFirst() {
     rankMatchingFirst(TextFeatures.Tokenizer.CHAR_BIGRAM);
   }
 
@@ -81,41 +84,27 @@ class TextFeaturesTest {
   }
 
   private void rankMatchingFirst(TextFeatures.Tokenizer tokenizer) {
-    Dataset<Row> opps = docs(SATELLITE, ENGINE, MEDICAL);
-    Dataset<Row> firm = docs("成都星联科技有限公司 卫星物联网终端、北斗定位模块 iot 通信");
-    TextFeatures.Model model =
-        TextFeatures.fit(tokenizer, "text", List.of(opps, firm, docs("有限公司 技术服务")));
-    Dataset<Row> o =
-        model.transform(opps, "text", "o").withColumn("on", TextFeatures.norm(col("o")));
-    Dataset<Row> f =
-        model
-            .transform(firm.withColumnRenamed("id", "fid"), "text", "f")
-            .withColumn("fn", TextFeatures.norm(col("f")));
-    List<Row> scored =
-        f.crossJoin(o)
-            .select(
-                col("id"),
-                col("f"),
-                col("o"),
-                TextFeatures.cosine(col("f"), col("fn"), col("o"), col("on")).as("cos"),
-                col("fn"),
-                col("on"))
-            .orderBy(col("cos").desc())
-            .collectAsList();
-    assertEquals("d0", scored.get(0).getString(0), "satellite first: " + scored);
-    assertTrue(scored.get(0).getDouble(3) > 0.1, scored.toString());
-    assertTrue(scored.get(2).getDouble(3) < scored.get(0).getDouble(3) / 2, scored.toString());
-    for (Row r : scored) {
-      long[] fa = r.getList(1).stream().mapToLong(x -> (Long) x).toArray();
-      long[] oa = r.getList(2).stream().mapToLong(x -> (Long) x).toArray();
-      assertEquals(TextFeatures.cosine(fa, oa), r.getDouble(3), 1e-9, "column = plain Java");
-      // the opportunity index's merge of sorted arrays: the same sum in the same order, exactly
-      assertEquals(
-          r.getDouble(3),
-          TextFeatures.cosine(fa, r.getDouble(4), oa, r.getDouble(5)),
-          0.0,
-          "column = the merge the opportunity index runs");
+    String[] opps = {SATELLITE, ENGINE, MEDICAL};
+    String firm = "成都星联科技有限公司 卫星物联网终端、北斗定位模块 iot 通信";
+    TextModel model = fit(tokenizer, SATELLITE, ENGINE, MEDICAL, firm, "有限公司 技术服务");
+    long[] f = model.terms(firm);
+    double[] cos = new double[opps.length];
+    for (int i = 0; i < opps.length; i++) {
+      long[] o = model.terms(opps[i]);
+      cos[i] = TextFeatures.cosine(f, TextFeatures.norm(f), o, TextFeatures.norm(o));
+      assertEquals(TextFeatures.cosine(f, o), cos[i], 0.0, "norms computed once or each time");
     }
+    assertTrue(cos[0] > 0.1, "satellite matches: " + java.util.Arrays.toString(cos));
+    assertTrue(cos[0] > cos[1] && cos[0] > cos[2], "satellite first: " + java.util.Arrays.toString(cos));
+    assertTrue(Math.max(cos[1], cos[2]) < cos[0] / 2, java.util.Arrays.toString(cos));
+  }
+
+  static TextModel fit(TextFeatures.Tokenizer tokenizer, String... texts) {
+    TextModel.DocumentFrequencies df = new TextModel.DocumentFrequencies();
+    for (String t : texts) {
+      df.add(TextFeatures.termIndices(t, tokenizer));
+    }
+    return TextModel.fit(tokenizer, df);
   }
 
   /** Texts that exercise the units: Latin words with digits, repeats, punctuation, odd chars. */
@@ -134,10 +123,10 @@ class TextFeaturesTest {
   };
 
   /**
-   * The MLlib chain the job's one function replaces: units by regex, NGram(2), Latin words, binary
-   * HashingTF, the IDF model's transform.
+   * The MLlib chain the job's plain-Java terms stand for: units by regex, NGram(2), Latin words,
+   * binary HashingTF, then IDF fitted and applied.
    */
-  static Dataset<Row> mllibTfIdf(TextFeatures.Model model, Dataset<Row> docs) {
+  static Dataset<Row> mllibTfIdf(Dataset<Row> docs) {
     Column text = coalesce(col("text"), lit(""));
     Dataset<Row> units =
         docs.withColumn(
@@ -157,30 +146,32 @@ class TextFeaturesTest {
             .setInputCol("_tokens")
             .setOutputCol("_tf")
             .transform(tokens);
-    return model.idf().copy(new ParamMap()).setInputCol("_tf").setOutputCol("_tfidf").transform(tf);
+    IDFModel idf = new IDF().setInputCol("_tf").setOutputCol("_tfidf").fit(tf);
+    return idf.transform(tf);
+  }
+
+  /** An MLlib TF-IDF vector packed as {@link TextFeatures} packs terms. */
+  static long[] pack(Vector v) {
+    SparseVector s = v.toSparse();
+    long[] out = new long[s.indices().length];
+    for (int i = 0; i < out.length; i++) {
+      long w = Math.max(1, Math.min((1L << TextFeatures.WEIGHT_BITS) - 1, Math.round(s.values()[i] * TextFeatures.WEIGHT_SCALE)));
+      out[i] = ((long) s.indices()[i] << TextFeatures.WEIGHT_BITS) | w;
+    }
+    return out;
   }
 
   @Test
-  void termsEqualTheMllibChainAndItsIdf() {
-    Dataset<Row> d = docs(EDGE_TEXTS);
-    TextFeatures.Model model =
-        TextFeatures.fit(TextFeatures.Tokenizer.CHAR_BIGRAM, "text", List.of(d));
-    Dataset<Row> reference = mllibTfIdf(model, d);
-    // the IDF fitted on our term vectors equals the one fitted on MLlib's
-    IDFModel mllibIdf = new IDF().setInputCol("_tf").setOutputCol("_x").fit(reference);
-    assertArrayEquals(mllibIdf.idf().toArray(), model.idf().idf().toArray(), 0.0);
-    List<Row> rows =
-        model
-            .transform(reference, "text", "t")
-            .select(col("id"), col("text"), col("_tfidf"), col("t"))
-            .orderBy("id")
-            .collectAsList();
-    assertEquals(EDGE_TEXTS.length, rows.size());
+  void termsAndIdfEqualMllibHashingTfAndIdf() {
+    List<Row> reference = mllibTfIdf(docs(EDGE_TEXTS)).orderBy("id").collectAsList();
+    TextModel model = fit(TextFeatures.Tokenizer.CHAR_BIGRAM, EDGE_TEXTS);
+    assertEquals(EDGE_TEXTS.length, reference.size());
     int withTerms = 0;
-    for (Row r : rows) {
-      long[] expected = TextFeatures.pack((Vector) r.get(2));
-      long[] actual = r.getList(3).stream().mapToLong(x -> (Long) x).toArray();
-      assertArrayEquals(expected, actual, "terms of " + r.get(1));
+    for (Row r : reference) {
+      String text = r.getString(1);
+      long[] expected = pack((Vector) r.getAs("_tfidf"));
+      long[] actual = model.terms(text);
+      assertArrayEquals(expected, actual, "terms of " + text);
       withTerms += actual.length > 0 ? 1 : 0;
     }
     assertTrue(withTerms >= 8, "most edge texts have terms: " + withTerms);
@@ -197,25 +188,12 @@ class TextFeaturesTest {
 
   @Test
   void emptyAndNullTextsHaveNoTermsAndZeroSimilarity() {
-    Dataset<Row> d =
-        SharedSpark.get()
-            .createDataFrame(
-                List.of(RowFactory.create("a", null), RowFactory.create("b", "")),
-                new StructType().add("id", "string").add("text", "string"));
-    TextFeatures.Model model =
-        TextFeatures.fit(TextFeatures.Tokenizer.CHAR_BIGRAM, "text", List.of(d, docs(ENGINE)));
-    List<Row> rows =
-        model
-            .transform(d, "text", "t")
-            .select(
-                col("t"),
-                TextFeatures.cosine(col("t"), col("t")).as("self"),
-                TextFeatures.norm(col("t")).as("n"))
-            .collectAsList();
-    for (Row r : rows) {
-      assertEquals(0, r.getList(0).size());
-      assertEquals(0.0, r.getDouble(1), EPS);
-      assertEquals(0.0, r.getDouble(2), EPS);
+    TextModel model = fit(TextFeatures.Tokenizer.CHAR_BIGRAM, null, "", ENGINE);
+    for (String t : new String[] {null, ""}) {
+      long[] terms = model.terms(t);
+      assertEquals(0, terms.length);
+      assertEquals(0.0, TextFeatures.cosine(terms, terms), EPS);
+      assertEquals(0.0, TextFeatures.norm(terms), EPS);
     }
   }
 

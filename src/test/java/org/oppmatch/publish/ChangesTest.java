@@ -4,96 +4,66 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.Test;
-import org.oppmatch.testing.SharedSpark;
 
 /** The reasons a lead leaves a list, and the movement of those that stay. */
 class ChangesTest {
-  static final StructType LEADS =
-      new StructType()
-          .add("zone_id", "string")
-          .add("enterprise_id", "string")
-          .add("enterprise_name", "string")
-          .add("rank", "int")
-          .add("matched_opportunity_ids", DataTypes.createArrayType(DataTypes.StringType));
-
-  static Dataset<Row> leads(Object[]... rows) {
-    SparkSession spark = SharedSpark.get();
-    return spark.createDataFrame(
-        java.util.Arrays.stream(rows).map(RowFactory::create).toList(), LEADS);
-  }
-
-  static Dataset<Row> ids(String column, String... ids) {
-    return SharedSpark.get()
-        .createDataFrame(
-            java.util.Arrays.stream(ids).map(i -> RowFactory.create(i)).toList(),
-            new StructType().add(column, "string"));
+  static Changes.PreviousLead prev(String zone, String id, int rank, String... opps) {
+    return new Changes.PreviousLead(zone, id, id.toLowerCase(), rank, List.of(opps));
   }
 
   @Test
-  void everyDroppedLeadHasItsReason() {
-    Dataset<Row> previous =
-        leads(
-            new Object[] {"Z1", "STAYS", "留下", 1, new String[] {}},
-            new Object[] {"Z1", "GONE", "消失", 2, new String[] {}},
-            new Object[] {"Z1", "MOVED", "换园区", 3, new String[] {}},
-            new Object[] {"Z1", "CLOSED", "机会关闭", 4, new String[] {"O_CLOSED"}},
-            new Object[] {"Z1", "STILL_OPEN", "机会仍开放", 5, new String[] {"O_OPEN"}},
-            new Object[] {"Z1", "BELOW", "排名下滑", 6, new String[] {}});
-    Dataset<Row> current =
-        leads(
-            new Object[] {"Z1", "STAYS", "留下", 1, new String[] {}},
-            new Object[] {"Z2", "MOVED", "换园区", 1, new String[] {}});
-    Dataset<Row> enterprises =
-        ids("enterprise_id", "STAYS", "MOVED", "CLOSED", "STILL_OPEN", "BELOW", "OTHER");
-    Dataset<Row> open = ids("opportunity_id", "O_OPEN");
+  void everyDroppedLeadHasItsReasonInZoneAndRankOrder() {
+    List<Changes.PreviousLead> previous =
+        List.of(
+            prev("Z2", "OTHER_ZONE", 1),
+            prev("Z1", "STAYS", 1),
+            prev("Z1", "GONE", 2),
+            prev("Z1", "MOVED", 3),
+            prev("Z1", "CLOSED", 4, "O_CLOSED"),
+            prev("Z1", "STILL_OPEN", 5, "O_OPEN", "O_CLOSED"),
+            prev("Z1", "BELOW", 6));
+    List<Changes.CurrentLead> current =
+        List.of(
+            new Changes.CurrentLead("Z1", "STAYS", 1),
+            new Changes.CurrentLead("Z3", "MOVED", 1),
+            new Changes.CurrentLead("Z2", "MOVED", 2));
+    Set<String> present =
+        Set.of("STAYS", "MOVED", "CLOSED", "STILL_OPEN", "BELOW", "OTHER_ZONE", "NOT_A_LEAD");
+    List<Changes.Dropped> dropped = Changes.dropped(previous, current, present, Set.of("O_OPEN"));
 
     Map<String, String> reasons = new TreeMap<>();
-    for (Row r : Changes.dropped(previous, current, enterprises, open).collectAsList()) {
-      reasons.put(r.getAs("enterprise_id"), r.getAs("reason"));
-    }
+    dropped.forEach(d -> reasons.put(d.enterpriseId(), d.reason()));
     assertEquals(
         Map.of(
             "GONE", "enterprise_gone",
             "MOVED", "moved_zone",
             "CLOSED", "opportunity_closed",
             "STILL_OPEN", "fell_below_list",
-            "BELOW", "fell_below_list"),
+            "BELOW", "fell_below_list",
+            "OTHER_ZONE", "fell_below_list"),
         reasons);
+    assertEquals(
+        List.of("GONE", "MOVED", "CLOSED", "STILL_OPEN", "BELOW", "OTHER_ZONE"),
+        dropped.stream().map(Changes.Dropped::enterpriseId).toList(),
+        "by zone, then previous rank");
+    Changes.Dropped moved = dropped.get(1);
+    assertEquals("Z2", moved.nowZoneId(), "now on two lists: the first by zone id is named");
+    assertEquals(3, moved.previousRank());
+    assertEquals(null, dropped.get(0).nowZoneId());
   }
 
   @Test
   void movementComparesRanksInTheSameZone() {
-    Dataset<Row> previous =
-        leads(
-            new Object[] {"Z1", "A", "a", 1, new String[] {}},
-            new Object[] {"Z1", "B", "b", 2, new String[] {}},
-            new Object[] {"Z1", "C", "c", 3, new String[] {}},
-            new Object[] {"Z2", "D", "d", 1, new String[] {}});
-    Dataset<Row> current =
-        leads(
-            new Object[] {"Z1", "B", "b", 1, new String[] {}},
-            new Object[] {"Z1", "A", "a", 2, new String[] {}},
-            new Object[] {"Z1", "C", "c", 3, new String[] {}},
-            new Object[] {"Z1", "D", "d", 4, new String[] {}});
-    Map<String, String> movement = new TreeMap<>();
-    for (Row r : Changes.withMovement(current, previous).collectAsList()) {
-      movement.put(
-          r.getAs("enterprise_id"),
-          r.getAs("movement") + "/" + r.getAs("previous_rank") + "/" + r.getAs("is_new"));
-    }
-    assertEquals(
-        Map.of("A", "down/1/false", "B", "up/2/false", "C", "same/3/false", "D", "new/null/true"),
-        movement);
-    List<Row> first =
-        Changes.withMovement(current, null).select("movement", "is_new").distinct().collectAsList();
-    assertEquals("[[new,true]]", first.toString(), "the first run: every lead is new");
+    assertEquals("new", Changes.movement(null, 4));
+    assertEquals("up", Changes.movement(2, 1));
+    assertEquals("down", Changes.movement(1, 2));
+    assertEquals("same", Changes.movement(3, 3));
+    Map<String, Changes.PreviousLead> before =
+        Changes.byZoneAndEnterprise(List.of(prev("Z1", "A", 1), prev("Z2", "D", 1)));
+    assertEquals(1, before.get(Changes.key("Z1", "A")).rank());
+    assertEquals(null, before.get(Changes.key("Z1", "D")), "a rank in another zone is no rank here");
   }
 }

@@ -65,10 +65,13 @@ class FactorMathTest {
 
   @Test
   void statusesMapToRolesOfDecreasingValue() {
-    double missing = FactorMath.ROLE_VALUE.get(FactorMath.ROLE_OF_STATUS.get("missing"));
-    double weak = FactorMath.ROLE_VALUE.get(FactorMath.ROLE_OF_STATUS.get("weak"));
-    double strong = FactorMath.ROLE_VALUE.get(FactorMath.ROLE_OF_STATUS.get("strong"));
+    double missing = ChainRole.ofStatus("missing").value();
+    double weak = ChainRole.ofStatus("weak").value();
+    double strong = ChainRole.ofStatus("strong").value();
     assertTrue(missing > weak && weak > strong && strong > 0);
+    assertEquals(ChainRole.FILL_GAP, ChainRole.ofStatus("missing"));
+    assertEquals(ChainRole.NONE, ChainRole.ofStatus("unheard_of"));
+    assertEquals(FactorMath.ROLE_VALUE.get("strengthen"), weak, 0.0);
   }
 
   @Test
@@ -376,13 +379,12 @@ class FactorMathTest {
   }
 
   /**
-   * Scoring rounds each contribution with Spark's round(x, 2), which rounds the decimal value of
-   * the double HALF_UP (BigDecimal(d).setScale(2, HALF_UP)); FactorMath.round2 must agree, since
-   * its doc says a test holds the plain-Java and the Spark arithmetic to the same numbers.
+   * Each contribution is rounded half up on the double's shortest decimal form (0.565 to 0.57, as a
+   * person reading the decimal expects), not on its binary value (0.5649999...).
    */
   @ParameterizedTest
   @ValueSource(doubles = {0.565, 1.005, 0.575, 0.145})
-  void round2RoundsDecimalHalvesUpLikeSparkRound(double v) {
+  void round2RoundsDecimalHalvesUp(double v) {
     double halfUp = BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_UP).doubleValue();
     assertEquals(halfUp, FactorMath.round2(v), 0.0, "round2(" + v + ")");
   }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,76 +24,98 @@ import org.oppmatch.schema.InputTable;
 import org.oppmatch.testing.SharedSpark;
 
 /**
- * The job caches no raw text for rows that broke no rule ({@link Validation#forCache}); a row that
- * then loses as a duplicate gets it read again ({@link Validation#rawTextOf}), from Parquet here,
- * where the raw text is a JSON of the whole row.
+ * The validated enterprises keep no raw text for rows that broke no rule; a row that then loses as
+ * a duplicate gets it read again ({@link Validation#rawTextOf}), from Parquet here, where the raw
+ * text is a JSON of the whole row.
  */
 class LoserRawTextTest {
   @TempDir Path dir;
 
-  private Dataset<Row> rawZones() throws IOException {
+  private Dataset<Row> rawEnterprises() throws IOException {
+    return rawEnterprises(true);
+  }
+
+  private Dataset<Row> rawEnterprises(boolean withText) throws IOException {
+    if (!withText) {
+      SparkSession spark = SharedSpark.get();
+      InputLocator locator =
+          new InputLocator(spark.sparkContext().hadoopConfiguration(), dir.toString(), Map.of());
+      return new RawReader(spark).read(locator.locate(InputTable.ENTERPRISES).orElseThrow(), false);
+    }
     StructType schema =
         new StructType()
-            .add("zone_id", DataTypes.StringType)
-            .add("name_zh", DataTypes.StringType)
-            .add("ecosystem", DataTypes.StringType)
-            .add("lead_industries", DataTypes.createArrayType(DataTypes.StringType));
+            .add("enterprise_id", DataTypes.StringType)
+            .add("name", DataTypes.StringType)
+            .add("country", DataTypes.StringType)
+            .add("industry_codes", DataTypes.createArrayType(DataTypes.StringType))
+            .add("updated_at", DataTypes.StringType);
     SparkSession spark = SharedSpark.get();
     spark
         .createDataFrame(
             List.of(
-                RowFactory.create("Z1", "航空园", "aerospace", new String[] {"3741"}),
-                RowFactory.create("Z2", "电子园", "electronic_info", new String[] {"3973"}),
-                RowFactory.create("Z1", "航空园（重复）", "aerospace", new String[] {"3741"})),
+                RowFactory.create("E1", "航空公司", "CN", new String[] {"3741"}, "2026-06-01"),
+                RowFactory.create("E2", "电子公司", "CN", new String[] {"3973"}, "2026-06-01"),
+                RowFactory.create("E1", "航空公司（旧）", "CN", new String[] {"3741"}, "2026-01-01")),
             schema)
         .coalesce(1)
         .write()
-        .parquet(dir.resolve("zones").toString());
+        .mode("overwrite")
+        .parquet(dir.resolve("enterprises").toString());
     InputLocator locator =
         new InputLocator(spark.sparkContext().hadoopConfiguration(), dir.toString(), Map.of());
-    return new RawReader(spark).read(locator.locate(InputTable.ZONES).orElseThrow());
+    return new RawReader(spark).read(locator.locate(InputTable.ENTERPRISES).orElseThrow());
   }
 
   @Test
   void aDuplicateLoserKeepsItsOwnRawRow() throws IOException {
-    Dataset<Row> raw = rawZones();
-    Validation.Context ctx =
-        new Validation.Context(LocalDate.of(2026, 11, 20), Set.of(), null, null);
-    List<Dataset<Row>> cached = new ArrayList<>();
+    Dataset<Row> raw = rawEnterprises();
+    Dataset<Row> withoutText = rawEnterprises(false);
+    RowValidator validator =
+        new RowValidator(
+            InputTable.ENTERPRISES, LocalDate.of(2026, 11, 20), Set.of(), Set.of(), Set.of());
+    Dataset<Row> validated =
+        Validation.validate(withoutText, validator, InputTable.ENTERPRISES).cache();
     try {
-      Validation.Validated validated =
-          Validation.validateCached(
-              raw,
-              InputTable.ZONES,
-              ctx,
-              d -> {
-                cached.add(d.cache());
-                return d;
-              });
-      List<Row> q = validated.quarantined(InputTable.ZONES).collectAsList();
+      Map<String, List<Duplicates.Position>> byId = new java.util.HashMap<>();
+      for (Row r : validated.collectAsList()) {
+        byId.computeIfAbsent(r.getString(Validation.FIRST_VALUE), k -> new java.util.ArrayList<>())
+            .add(
+                new Duplicates.Position(
+                    r.getString(Validation.FILE),
+                    r.getLong(Validation.LINE),
+                    LocalDate.parse(r.getAs("updated_at").toString())));
+      }
+      byId.remove("E2");
+      Duplicates d = Duplicates.decide(InputTable.ENTERPRISES, byId);
+      assertEquals(1, d.loserCount());
+      // as the job reads Parquet: no raw text in the validated rows, read again for the quarantine
+      List<Row> q =
+          Validation.quarantined(validated, InputTable.ENTERPRISES, d, () -> raw, false)
+              .collectAsList();
       assertEquals(1, q.size(), q.toString());
       Row loser = q.get(0);
       assertEquals("duplicate_id", loser.getAs("rule"));
-      assertEquals(3L, ((Number) loser.getAs("row_number")).longValue(), "the later row loses");
+      assertEquals(
+          "duplicate_id: enterprise_id 'E1' appears again; the row with the newest updated_at is kept",
+          loser.getAs("detail"));
+      assertEquals(3L, ((Number) loser.getAs("row_number")).longValue(), "the older row loses");
       String rawRow = loser.getAs("raw_row");
-      assertTrue(rawRow.contains("航空园（重复）"), "its own row, not the kept one: " + rawRow);
+      assertTrue(rawRow.contains("航空公司（旧）"), "its own row, not the kept one: " + rawRow);
     } finally {
-      cached.forEach(Dataset::unpersist);
+      validated.unpersist();
     }
   }
 
   @Test
   void theRawTextIsMadeForTheLosersAloneNotForEveryRow() throws IOException {
-    Dataset<Row> raw = rawZones();
+    Dataset<Row> raw = rawEnterprises();
     Dataset<Row> losers =
         SharedSpark.get()
             .createDataFrame(
-                List.of(RowFactory.create("Z1", "f", 3L, true)),
+                List.of(RowFactory.create("f", 3L)),
                 new StructType()
-                    .add("_dup_key", DataTypes.StringType)
                     .add("_dup_file", DataTypes.StringType)
-                    .add("_dup_line", DataTypes.LongType)
-                    .add("_dup", DataTypes.BooleanType));
+                    .add("_dup_line", DataTypes.LongType));
     String plan = Validation.rawTextOf(raw, losers).queryExecution().optimizedPlan().toString();
     int join = plan.indexOf("Join LeftSemi");
     assertTrue(join > 0, plan);

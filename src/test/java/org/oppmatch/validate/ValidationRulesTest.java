@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,17 +24,19 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.oppmatch.io.InputLocator;
-import org.oppmatch.io.InputSource;
-import org.oppmatch.io.RawReader;
+import org.oppmatch.config.JobConfig;
+import org.oppmatch.publish.Manifest;
+import org.oppmatch.stage.EnterpriseInput;
+import org.oppmatch.stage.ReferenceData;
+import org.oppmatch.stage.RunInputs;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.testing.Fixtures;
 import org.oppmatch.testing.SharedSpark;
 
 /**
  * Every rule of data-contract.md with a row that breaks it: the row must be quarantined under that
- * rule's name, and the good rows beside it accepted. All rows are validated in one pass per table,
- * as the job does, so the rules are also shown not to disturb each other.
+ * rule's name, and the good rows beside it accepted. All rows are validated by the job's own
+ * stages, in one pass per table, so the rules are also shown not to disturb each other.
  */
 class ValidationRulesTest {
   static final LocalDate RUN_DATE = LocalDate.of(2026, 11, 20);
@@ -145,10 +146,11 @@ class ValidationRulesTest {
         with(ENTERPRISE, "enterprise_id", "E_DUP", "updated_at", "2026-03-01", "name", "newest"));
     ents.add(
         with(ENTERPRISE, "enterprise_id", "E_DUP", "updated_at", "2025-03-01", "name", "older"));
-    String enterprises =
+    Fixtures.write(
+        dir,
+        "enterprises.csv",
         Fixtures.csv(InputTable.ENTERPRISES, ents)
-            + "E_MALFORMED,too,many,fields,here,a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u\n";
-    Fixtures.write(dir, "enterprises.csv", enterprises);
+            + "E_MALFORMED,too,many,fields,here,a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,u\n");
 
     Map<String, String> zone =
         row(
@@ -254,39 +256,51 @@ class ValidationRulesTest {
                     "2026-10-01"),
                 row("enterprise_id", "E_OC2", "zone_id", "Z_OK", "stage", "signed"))));
 
+    // as the job validates: the reference tables on the driver, the enterprises in one pass
     SparkSession spark = SharedSpark.get();
-    RawReader reader = new RawReader(spark);
-    Map<InputTable, Dataset<Row>> accepted = new EnumMap<>(InputTable.class);
+    JobConfig config = new JobConfig();
+    RunInputs inputs = RunInputs.locate(spark, dir.toString(), config);
+    ReferenceData reference = ReferenceData.read(spark, inputs, config, RUN_DATE);
+    EnterpriseInput enterprises =
+        EnterpriseInput.read(spark, inputs, reference, config, RUN_DATE);
     try {
-      InputLocator locator =
-          new InputLocator(spark.sparkContext().hadoopConfiguration(), dir.toString(), Map.of());
-      for (InputTable t : InputTable.values()) {
-        InputSource src = locator.locate(t).orElseThrow();
-        reader.checkColumns(src);
-        Validation.Context ctx =
-            new Validation.Context(
-                RUN_DATE,
-                Set.of(),
-                accepted.get(InputTable.ZONES),
-                accepted.get(InputTable.CHAIN_NODES));
-        // as the job validates: the slim cache, and the duplicate losers' raw text read again
-        Validation.Validated validated =
-            Validation.validateCached(reader.read(src), t, ctx, Dataset::cache);
-        Dataset<Row> v = validated.rows();
-        accepted.put(t, Validation.accepted(v, t).cache());
-        List<Row> q = validated.quarantined(t).collectAsList();
-        for (Row r : q) {
-          String key = r.getAs("record_key");
-          RULE_OF.put(key == null ? "line " + r.getAs("row_number") : key, r.getAs("rule"));
-          RULE_OF.put(t.tableName() + "#" + r.getAs("row_number"), r.getAs("rule"));
-          RAW_OF.put(t.tableName() + "#" + r.getAs("row_number"), r.getAs("raw_row"));
-        }
-        COUNTS.put(t, new long[] {v.count(), accepted.get(t).count(), q.size()});
+      org.oppmatch.stage.PoolStatistics.compute(enterprises, reference, config);
+      Manifest manifest = new Manifest(RUN_DATE, "test", java.time.Instant.now());
+      enterprises.countInto(manifest);
+      reference.countInto(manifest);
+      List<Row> q = new ArrayList<>(enterprises.quarantine().collectAsList());
+      q.addAll(reference.quarantine());
+      // the quarantine's columns by position (Validation.QUARANTINE): the reference tables' rows
+      // are made on the driver, without a schema
+      for (Row r : q) {
+        String table = r.getString(0);
+        String rule = r.getString(1);
+        long line = r.getLong(5);
+        String key = r.getString(6);
+        RULE_OF.put(key == null ? "line " + line : key, rule);
+        RULE_OF.put(table + "#" + line, rule);
+        RAW_OF.put(table + "#" + line, r.getString(7));
       }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      manifest
+          .inputs()
+          .forEach(
+              (table, c) ->
+                  COUNTS.put(
+                      InputTable.byName(table).orElseThrow(),
+                      new long[] {c.rowsRead(), c.accepted(), c.quarantined()}));
+      for (Row r :
+          enterprises.validated().filter("enterprise_id = 'E_DUP'").collectAsList()) {
+        if (!enterprises.duplicates().isLoser("E_DUP", r.getString(0), r.getLong(1))) {
+          KEPT_DUPLICATE.add(r.getAs("name"));
+        }
+      }
+    } finally {
+      enterprises.release();
     }
   }
+
+  /** The name of the E_DUP row that was kept. */
+  static final List<String> KEPT_DUPLICATE = new ArrayList<>();
 
   @Test
   void everyQuarantinedRowKeepsItsRawRowDuplicatesToo() {
@@ -320,6 +334,7 @@ class ValidationRulesTest {
 
   @Test
   void rowsReadEqualAcceptedPlusQuarantined() {
+    assertEquals(6, COUNTS.size(), "every table counted");
     COUNTS.forEach(
         (t, c) ->
             assertEquals(c[0], c[1] + c[2], t.tableName() + " read = accepted + quarantined"));
@@ -328,58 +343,18 @@ class ValidationRulesTest {
 
   @Test
   void duplicateKeepsTheNewestUpdatedAt() {
-    List<Row> kept =
-        SharedSpark.get()
-            .read()
-            .parquet(writeAccepted())
-            .filter("enterprise_id = 'E_DUP'")
-            .collectAsList();
-    assertEquals(1, kept.size());
-    assertEquals("newest", kept.get(0).getAs("name"));
+    assertEquals(List.of("newest"), KEPT_DUPLICATE);
   }
 
   @Test
   void vocabularyIsCaseInsensitiveAndUnknownCodesNeedTheTable() {
     assertTrue(!RULE_OF.containsKey("Z_OK/N_OK"), "status 'Missing' is accepted as missing");
-    Dataset<Row> codes =
-        SharedSpark.get()
-            .createDataFrame(
-                List.of(
-                    org.apache.spark.sql.RowFactory.create("3741"),
-                    org.apache.spark.sql.RowFactory.create("3798"),
-                    org.apache.spark.sql.RowFactory.create("37")),
-                new org.apache.spark.sql.types.StructType().add("c", "string"));
-    List<Row> checked =
-        codes
-            .select(
-                codes.col("c"),
-                IndustryCodes.isValid(codes.col("c"), Set.of()).as("shape"),
-                IndustryCodes.isValid(codes.col("c"), Set.of("3741", "374", "37")).as("table"))
-            .orderBy("c")
-            .collectAsList();
-    assertEquals("[[37,true,true], [3741,true,true], [3798,true,false]]", checked.toString());
-  }
-
-  private static String writeAccepted() {
-    Path out = dir.resolve("accepted-enterprises");
-    try {
-      InputLocator locator =
-          new InputLocator(
-              SharedSpark.get().sparkContext().hadoopConfiguration(), dir.toString(), Map.of());
-      RawReader reader = new RawReader(SharedSpark.get());
-      InputSource src = locator.locate(InputTable.ENTERPRISES).orElseThrow();
-      Dataset<Row> v =
-          Validation.validate(
-              reader.read(src),
-              InputTable.ENTERPRISES,
-              new Validation.Context(RUN_DATE, Set.of(), null, null));
-      Validation.accepted(v, InputTable.ENTERPRISES)
-          .write()
-          .mode("overwrite")
-          .parquet(out.toString());
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
-    return out.toString();
+    Set<String> table = Set.of("3741", "374", "37");
+    assertTrue(IndustryCodes.isValid("37", Set.of()) && IndustryCodes.isValid("37", table));
+    assertTrue(IndustryCodes.isValid("3741", Set.of()) && IndustryCodes.isValid("3741", table));
+    assertTrue(IndustryCodes.isValid("3798", Set.of()), "the shape alone: 2-4 digits, major 01-97");
+    assertFalse(IndustryCodes.isValid("3798", table), "not a class of the table");
+    assertFalse(IndustryCodes.isValid("9812", Set.of()), "major class 98 does not exist");
+    assertFalse(IndustryCodes.isValid("3", Set.of()));
   }
 }
