@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.model.ZoneModel;
@@ -41,7 +40,7 @@ public final class OpportunityIndex implements Serializable {
       implements Serializable {}
 
   /** One code of an opportunity under a key: whole code or a prefix of it, inherited or own. */
-  record Entry(int opportunity, boolean full, String onlyZone, boolean inherited)
+  record Entry(int opportunity, boolean full, String onlyZone, int onlyZoneIndex, boolean inherited)
       implements Serializable {}
 
   private final Opportunity[] opportunities;
@@ -54,8 +53,11 @@ public final class OpportunityIndex implements Serializable {
    */
   private final Map<String, Entry[]> wholeByKey;
 
-  /** The zones each opportunity concerns, ascending, by position. */
-  private final String[][] zonesOf;
+  /** The zones each opportunity concerns (their indices in the zone model), by position. */
+  private final int[][] zonesOf;
+
+  /** The zone ids by index, as in the zone model. */
+  private final String[] zoneIds;
 
   private final double secondaryCodeFactor;
   private final double textFull;
@@ -64,7 +66,8 @@ public final class OpportunityIndex implements Serializable {
   private OpportunityIndex(
       Opportunity[] opportunities,
       Map<String, Entry[]> byKey,
-      String[][] zonesOf,
+      int[][] zonesOf,
+      String[] zoneIds,
       double secondaryCodeFactor,
       double textFull,
       double minSimilarity) {
@@ -79,6 +82,7 @@ public final class OpportunityIndex implements Serializable {
           }
         });
     this.zonesOf = zonesOf;
+    this.zoneIds = zoneIds;
     this.secondaryCodeFactor = secondaryCodeFactor;
     this.textFull = textFull;
     this.minSimilarity = minSimilarity;
@@ -102,7 +106,7 @@ public final class OpportunityIndex implements Serializable {
     List<Keyed> keyed = new ArrayList<>();
     Map<String, Integer> position = new HashMap<>();
     List<Opportunity> opps = new ArrayList<>();
-    List<String[]> zonesOf = new ArrayList<>();
+    List<int[]> zonesOf = new ArrayList<>();
     for (OpenOpportunity o : sorted) {
       List<String> concerned = zones.zonesConcernedBy(o.zoneId(), o.ecosystem());
       List<Keyed> own = new ArrayList<>();
@@ -111,7 +115,7 @@ public final class OpportunityIndex implements Serializable {
         for (String code : o.industryCodes()) {
           for (int len = 2; len <= Math.min(4, code.length()); len++) {
             own.add(
-                new Keyed(code.substring(0, len), o.id(), new Entry(at, len == code.length(), null, false)));
+                new Keyed(code.substring(0, len), o.id(), new Entry(at, len == code.length(), null, -1, false)));
           }
         }
       } else {
@@ -119,7 +123,7 @@ public final class OpportunityIndex implements Serializable {
           for (String code : zones.leadIndustries(z)) {
             for (int len = 2; len <= Math.min(4, code.length()); len++) {
               own.add(
-                  new Keyed(code.substring(0, len), o.id(), new Entry(at, len == code.length(), z, true)));
+                  new Keyed(code.substring(0, len), o.id(), new Entry(at, len == code.length(), z, zones.indexOf(z), true)));
             }
           }
         }
@@ -145,7 +149,7 @@ public final class OpportunityIndex implements Serializable {
               squared,
               TextFeatures.norm(terms),
               o.budget()));
-      zonesOf.add(concerned.stream().sorted().distinct().toArray(String[]::new));
+      zonesOf.add(concerned.stream().distinct().mapToInt(zones::indexOf).toArray());
     }
     // in a fixed order, so reruns give the same candidates in the same order
     keyed.sort(
@@ -162,7 +166,8 @@ public final class OpportunityIndex implements Serializable {
     return new OpportunityIndex(
         opps.toArray(Opportunity[]::new),
         byKey,
-        zonesOf.toArray(String[][]::new),
+        zonesOf.toArray(int[][]::new),
+        zones.zoneIds(),
         secondaryCodeFactor,
         textFull,
         minSimilarity);
@@ -200,7 +205,15 @@ public final class OpportunityIndex implements Serializable {
     private final String[] whyCode;
     private final int[] whyDepth;
     private final boolean[] whyInherited;
+    private boolean[] wanted;
     private int enterprise;
+
+    boolean[] wanted(int zones) {
+      if (wanted == null || wanted.length < zones) {
+        wanted = new boolean[zones];
+      }
+      return wanted;
+    }
 
     Scratch(int opportunities) {
       seen = new int[opportunities];
@@ -233,6 +246,7 @@ public final class OpportunityIndex implements Serializable {
     int[] idx = o.termIndices();
     double[] w2 = o.squaredWeights();
     for (int i = 0; i < idx.length; i++) {
+      // few terms are shared, so the branch is well predicted; a branch-free sum was slower
       if ((marked[idx[i] >>> 6] & (1L << idx[i])) != 0) {
         dot = dot + w2[i];
       }
@@ -297,30 +311,38 @@ public final class OpportunityIndex implements Serializable {
    *
    * @param text the enterprise's text, lower case (for keyword hits)
    * @param terms its packed terms ({@link TextModel#terms})
-   * @param zones the zones whose lists are wanted (the enterprise's candidate zones)
+   * @param zones the zones whose lists are wanted (the enterprise's candidate zones), by their
+   *     index in the zone model
    */
-  public Matches match(String[] codes, Double revenue, String text, long[] terms, Set<String> zones) {
+  public Matches match(String[] codes, Double revenue, String text, long[] terms, int[] zones) {
     return match(codes, revenue, text, terms, zones, scratch());
   }
 
-  /** As {@link #match(String[], Double, String, long[], Set)}, with a task's working memory. */
+  /** As {@link #match(String[], Double, String, long[], int[])}, with a task's working memory. */
   public Matches match(
-      String[] codes, Double revenue, String text, long[] terms, Set<String> zones, Scratch scratch) {
+      String[] codes, Double revenue, String text, long[] terms, int[] zones, Scratch scratch) {
     double norm = TextFeatures.norm(terms);
     int me = ++scratch.enterprise;
     for (long t : terms) {
       int i = TextFeatures.termIndex(t);
       scratch.marked[i >>> 6] |= 1L << i;
     }
+    boolean[] wanted = scratch.wanted(zoneIds.length);
+    for (int z : zones) {
+      wanted[z] = true;
+    }
     List<Integer> met = new ArrayList<>();
     // zone -> opportunity -> best similarity, for the zones asked for
-    Map<String, Map<Integer, Double>> perZone = new TreeMap<>();
+    Map<Integer, Map<Integer, Double>> perZone = new HashMap<>();
     try {
-      matchCodes(codes, revenue, norm, zones, scratch, me, met, perZone);
+      matchCodes(codes, revenue, norm, wanted, scratch, me, met, perZone);
     } finally {
       for (long t : terms) {
         int i = TextFeatures.termIndex(t);
         scratch.marked[i >>> 6] &= ~(1L << i);
+      }
+      for (int z : zones) {
+        wanted[z] = false;
       }
     }
     if (met.isEmpty()) {
@@ -348,7 +370,7 @@ public final class OpportunityIndex implements Serializable {
           ranked.sort(
               Comparator.comparingDouble((Listed x) -> -x.similarity())
                   .thenComparing(Listed::opportunityId));
-          lists.put(zone, ranked);
+          lists.put(zoneIds[zone], ranked);
         });
     return new Matches(best, lists);
   }
@@ -357,11 +379,11 @@ public final class OpportunityIndex implements Serializable {
       String[] codes,
       Double revenue,
       double norm,
-      Set<String> zones,
+      boolean[] wanted,
       Scratch scratch,
       int me,
       List<Integer> met,
-      Map<String, Map<Integer, Double>> perZone) {
+      Map<Integer, Map<Integer, Double>> perZone) {
     for (int pos = 0; pos < codes.length; pos++) {
       String code = codes[pos];
       for (int len = 2; len <= code.length(); len++) {
@@ -413,8 +435,8 @@ public final class OpportunityIndex implements Serializable {
               why(scratch, at, similarity, code, len, en.inherited());
             }
           }
-          for (String z : zonesOf[at]) {
-            if (zones.contains(z) && (en.onlyZone() == null || en.onlyZone().equals(z))) {
+          for (int z : zonesOf[at]) {
+            if (wanted[z] && (en.onlyZoneIndex() < 0 || en.onlyZoneIndex() == z)) {
               perZone.computeIfAbsent(z, k -> new HashMap<>()).merge(at, similarity, Math::max);
             }
           }

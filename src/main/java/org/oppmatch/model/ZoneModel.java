@@ -148,6 +148,21 @@ public final class ZoneModel implements Serializable {
     return nodes[i];
   }
 
+  /** The index of a zone id, or -1. */
+  public int indexOf(String id) {
+    Integer i = zoneIndex.get(id);
+    return i == null ? -1 : i;
+  }
+
+  /** The zone ids in index order. */
+  public String[] zoneIds() {
+    String[] out = new String[zones.length];
+    for (int i = 0; i < zones.length; i++) {
+      out[i] = zones[i].id();
+    }
+    return out;
+  }
+
   /** The zone of an id, or null. */
   public Zone zone(String id) {
     Integer i = zoneIndex.get(id);

@@ -108,8 +108,7 @@ public final class Scorer implements Serializable {
     OpportunityIndex.Matches matches = OpportunityIndex.Matches.NONE;
     if (opportunities.hasCandidates(e.industryCodes)) {
       String enterpriseText = e.text();
-      java.util.Set<String> candidateZones = new java.util.HashSet<>();
-      byZone.keySet().forEach(z -> candidateZones.add(zones.zone(z).id()));
+      int[] candidateZones = byZone.keySet().stream().mapToInt(Integer::intValue).toArray();
       matches =
           opportunities.match(
               e.industryCodes,

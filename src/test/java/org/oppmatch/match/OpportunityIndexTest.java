@@ -60,22 +60,24 @@ class OpportunityIndexTest {
 
   static OpportunityIndex.Matches match(OpportunityIndex index, String code, String text) {
     String lower = text.toLowerCase(java.util.Locale.ROOT);
-    return index.match(new String[] {code}, 1e8, lower, TEXT.terms(lower));
+    // both zones' lists wanted
+    return index.match(new String[] {code}, 1e8, lower, TEXT.terms(lower), new int[] {0, 1});
   }
 
   @Test
   void matchesOnTheHierarchyAndListsPerZoneBestFirst() {
     OpportunityIndex.Matches m = match(index(0.1), "3963", O1_DOC);
-    List<OpportunityIndex.Match> matches = m.matches();
+    List<OpportunityIndex.Best> matches = m.best();
     assertEquals(2, matches.size(), matches.toString());
+    // one best match per opportunity, in the order the codes meet them
     // O2's inherited lead code 39 is whole, so the key 39 matches it; O1 only on its whole code
-    OpportunityIndex.Match o2 = matches.get(0);
+    OpportunityIndex.Best o2 = matches.get(0);
     assertEquals("O2", o2.opportunityId());
     assertEquals(2, o2.depth());
     assertTrue(o2.inherited());
     // code 0.5 (2 digits) x 0.6 inherited, half of the similarity; no shared terms
     assertEquals(0.15, o2.similarity(), 1e-12);
-    OpportunityIndex.Match o1 = matches.get(1);
+    OpportunityIndex.Best o1 = matches.get(1);
     assertEquals("O1", o1.opportunityId());
     assertEquals(4, o1.depth());
     assertEquals(1.0, o1.cosine(), 1e-12, "same text: cosine 1");
@@ -97,11 +99,34 @@ class OpportunityIndexTest {
   @Test
   void belowTheMinimumSimilarityNothingIsKept() {
     OpportunityIndex.Matches m = match(index(0.2), "3963", O1_TEXT);
-    assertEquals(List.of("O1"), m.matches().stream().map(OpportunityIndex.Match::opportunityId).toList());
+    assertEquals(List.of("O1"), m.best().stream().map(OpportunityIndex.Best::opportunityId).toList());
     // another division: no key in common, no match at all, and no text is worth making
-    assertTrue(match(index(0.1), "2710", O1_TEXT).matches().isEmpty());
+    assertTrue(match(index(0.1), "2710", O1_TEXT).best().isEmpty());
     assertFalse(index(0.1).hasCandidates(new String[] {"2710"}));
     assertTrue(index(0.1).hasCandidates(new String[] {"396"}));
+  }
+
+  @Test
+  void onlyTheZonesAskedForGetALists() {
+    OpportunityIndex.Matches m =
+        index(0.1).match(new String[] {"3963"}, 1e8, O1_DOC, TEXT.terms(O1_DOC), new int[] {1});
+    assertEquals(List.of("Z2"), List.copyOf(m.perZone().keySet()));
+    assertEquals(2, m.best().size(), "the matches themselves do not depend on the zones asked for");
+  }
+
+  @Test
+  void theBestOfSeveralCodesMeetingOneOpportunityIsKeptWithWhy() {
+    // 3963 (primary, whole) and 39 (secondary, its prefix 39 meets O2 and the whole code nothing)
+    String doc = O1_DOC;
+    OpportunityIndex.Matches m =
+        index(0.1)
+            .match(new String[] {"3963", "3964"}, 1e8, doc, TEXT.terms(doc), new int[] {0, 1});
+    OpportunityIndex.Best o2 =
+        m.best().stream().filter(b -> b.opportunityId().equals("O2")).findFirst().orElseThrow();
+    // O2 met twice at depth 2: by the primary (0.5 x 0.6) and the secondary (0.5 x 0.8 x 0.6) code;
+    // the best similarity is the primary's, and so is the reason
+    assertEquals(0.15, o2.similarity(), 1e-12);
+    assertEquals("3963", o2.enterpriseCode());
   }
 
   @Test
@@ -109,12 +134,12 @@ class OpportunityIndexTest {
     // the enterprise's 3-digit group 396 contains O1's class 3963: key 396 is whole on its side
     String text = "卫星终端";
     OpportunityIndex.Matches m = match(index(0.1), "396", text);
-    List<OpportunityIndex.Match> matches = m.matches();
+    List<OpportunityIndex.Best> matches = m.best();
     assertEquals(
         List.of("O2", "O1"),
-        matches.stream().map(OpportunityIndex.Match::opportunityId).toList(),
+        matches.stream().map(OpportunityIndex.Best::opportunityId).toList(),
         "O2 via 39");
-    OpportunityIndex.Match o1 = matches.get(1);
+    OpportunityIndex.Best o1 = matches.get(1);
     assertEquals(3, o1.depth());
     double cos = TextFeatures.cosine(TEXT.terms(text), TEXT.terms(O1_DOC));
     assertTrue(cos > 0 && cos < 1, "some shared terms: " + cos);
