@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -29,13 +28,13 @@ import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.publish.Publisher;
 import org.oppmatch.publish.StageTimer;
+import org.oppmatch.rank.ScoringPass;
 import org.oppmatch.stage.EnterpriseInput;
 import org.oppmatch.stage.LeadLists;
 import org.oppmatch.stage.Outputs;
 import org.oppmatch.stage.PoolStatistics;
 import org.oppmatch.stage.ReferenceData;
 import org.oppmatch.stage.RunInputs;
-import org.oppmatch.rank.ScoringPass;
 
 /**
  * The nightly matching job: reads and validates the inputs, scores every enterprise once against

@@ -98,11 +98,15 @@ public final class TextFitEval {
             .collectAsList()) {
       cases.add(
           new String[] {
-            r.getString(0), r.getString(1), r.getString(2), text(r.getString(3), r.getString(4), r.getString(5))
+            r.getString(0),
+            r.getString(1),
+            r.getString(2),
+            text(r.getString(3), r.getString(4), r.getString(5))
           });
     }
     List<String> enterprises = new ArrayList<>();
-    for (Row r : csv(spark, enterprisesCsv).select("name", "business_scope", "products").collectAsList()) {
+    for (Row r :
+        csv(spark, enterprisesCsv).select("name", "business_scope", "products").collectAsList()) {
       enterprises.add(text(r.getString(0), r.getString(1), r.getString(2)));
     }
     Map<String, Map<String, Metrics>> out = new LinkedHashMap<>();

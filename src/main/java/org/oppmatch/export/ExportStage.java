@@ -1,7 +1,5 @@
 package org.oppmatch.export;
 
-import static org.apache.spark.sql.functions.col;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,17 +16,13 @@ import java.util.TreeMap;
 import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.sql.Column;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
-import org.oppmatch.schema.Cols;
 import org.oppmatch.score.Factor;
 
 /**
  * Writes what people receive from a run: {@code exports/<zone_id>.xlsx} and {@code .csv} per zone
- * and {@code report/index.html}, under a directory the caller publishes (job-contract.md), from
- * the run's lead lists as the driver holds them (bounded by {@code lists.top_n} per zone). The
- * files are made by the plain-Java writers of this package.
+ * and {@code report/index.html}, under a directory the caller publishes (job-contract.md), from the
+ * run's lead lists as the driver holds them (bounded by {@code lists.top_n} per zone). The files
+ * are made by the plain-Java writers of this package.
  */
 public final class ExportStage {
   public static final String EXPORTS = "exports";
@@ -51,7 +45,11 @@ public final class ExportStage {
 
   /** A lead that left its zone's list since the previous run, and why. */
   public record DroppedLead(
-      String zoneId, String enterpriseId, String enterpriseName, Integer previousRank, String reason) {}
+      String zoneId,
+      String enterpriseId,
+      String enterpriseName,
+      Integer previousRank,
+      String reason) {}
 
   /**
    * What a run hands its people: per zone its leads (in rank order), the leads dropped since the

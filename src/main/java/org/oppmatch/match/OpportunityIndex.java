@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.model.ZoneModel;
 import org.oppmatch.score.FactorMath;
@@ -76,7 +75,8 @@ public final class OpportunityIndex implements Serializable {
     this.wholeByKey = new HashMap<>();
     byKey.forEach(
         (k, entries) -> {
-          Entry[] whole = java.util.Arrays.stream(entries).filter(Entry::full).toArray(Entry[]::new);
+          Entry[] whole =
+              java.util.Arrays.stream(entries).filter(Entry::full).toArray(Entry[]::new);
           if (whole.length > 0) {
             wholeByKey.put(k, whole);
           }
@@ -115,7 +115,10 @@ public final class OpportunityIndex implements Serializable {
         for (String code : o.industryCodes()) {
           for (int len = 2; len <= Math.min(4, code.length()); len++) {
             own.add(
-                new Keyed(code.substring(0, len), o.id(), new Entry(at, len == code.length(), null, -1, false)));
+                new Keyed(
+                    code.substring(0, len),
+                    o.id(),
+                    new Entry(at, len == code.length(), null, -1, false)));
           }
         }
       } else {
@@ -123,7 +126,10 @@ public final class OpportunityIndex implements Serializable {
           for (String code : zones.leadIndustries(z)) {
             for (int len = 2; len <= Math.min(4, code.length()); len++) {
               own.add(
-                  new Keyed(code.substring(0, len), o.id(), new Entry(at, len == code.length(), z, zones.indexOf(z), true)));
+                  new Keyed(
+                      code.substring(0, len),
+                      o.id(),
+                      new Entry(at, len == code.length(), z, zones.indexOf(z), true)));
             }
           }
         }
@@ -133,7 +139,8 @@ public final class OpportunityIndex implements Serializable {
       }
       position.put(o.id(), at);
       keyed.addAll(own);
-      long[] terms = text.terms(TextFeatures.opportunityText(o.title(), o.description(), o.keywords()));
+      long[] terms =
+          text.terms(TextFeatures.opportunityText(o.title(), o.description(), o.keywords()));
       int[] indices = new int[terms.length];
       double[] squared = new double[terms.length];
       for (int i = 0; i < terms.length; i++) {
@@ -155,7 +162,8 @@ public final class OpportunityIndex implements Serializable {
     keyed.sort(
         Comparator.comparing(Keyed::key)
             .thenComparing(Keyed::opportunityId)
-            .thenComparing(k -> k.entry().onlyZone(), Comparator.nullsFirst(Comparator.naturalOrder()))
+            .thenComparing(
+                k -> k.entry().onlyZone(), Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(k -> k.entry().full()));
     Map<String, List<Entry>> keys = new LinkedHashMap<>();
     for (Keyed k : keyed) {
@@ -191,8 +199,9 @@ public final class OpportunityIndex implements Serializable {
 
   /**
    * A task's working memory for {@link #match}: the enterprise's terms marked in a bit set (32 KiB,
-   * cache-resident), per opportunity its cosine and budget fit, computed once per enterprise however
-   * many of its codes meet the opportunity, and its best match so far. Not shared between threads.
+   * cache-resident), per opportunity its cosine and budget fit, computed once per enterprise
+   * however many of its codes meet the opportunity, and its best match so far. Not shared between
+   * threads.
    */
   public static final class Scratch {
     private final long[] marked = new long[TextFeatures.NUM_FEATURES >>> 6];
@@ -305,9 +314,9 @@ public final class OpportunityIndex implements Serializable {
    * The enterprise's matches at or above the minimum similarity: for each of its codes and each
    * prefix of 2 digits up to the whole code, the opportunity codes under that key where one code
    * contains the other, each scored as {@link FactorMath#opportunitySimilarity} of the code fit
-   * (inherited codes at {@link #INHERITED_CODE_FACTOR}), the text cosine and the budget fit, rounded
-   * to four places as the reasons show them. An inherited match counts only in the zone it was
-   * inherited from.
+   * (inherited codes at {@link #INHERITED_CODE_FACTOR}), the text cosine and the budget fit,
+   * rounded to four places as the reasons show them. An inherited match counts only in the zone it
+   * was inherited from.
    *
    * @param text the enterprise's text, lower case (for keyword hits)
    * @param terms its packed terms ({@link TextModel#terms})

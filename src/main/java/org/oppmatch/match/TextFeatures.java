@@ -133,8 +133,8 @@ public final class TextFeatures {
    * The hashed indices of {@link #charBigramTokens}, unsorted, without making a string per token:
    * each token's UTF-8 bytes are hashed as HashingTF hashes a string (murmur3, seed 42, {@code
    * hashUnsafeBytes2}), then taken modulo the number of features. The tokenizer reads every
-   * enterprise's text, and HashingTF's per-term parameter lookups and string copies were a tenth
-   * of the scoring pass.
+   * enterprise's text, and HashingTF's per-term parameter lookups and string copies were a tenth of
+   * the scoring pass.
    */
   static int[] charBigramIndices(String text) {
     if (text == null || text.isEmpty()) {

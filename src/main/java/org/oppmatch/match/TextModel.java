@@ -3,9 +3,9 @@ package org.oppmatch.match;
 import java.io.Serializable;
 
 /**
- * The text model of a run: a tokenizer and the inverse document frequency of every hashed term,
- * by MLlib's formula ({@code IDF}: log((m + 1) / (df + 1)) over m documents), counted once per run
- * on the open opportunities and the enterprises (a seeded sample of them above {@code
+ * The text model of a run: a tokenizer and the inverse document frequency of every hashed term, by
+ * MLlib's formula ({@code IDF}: log((m + 1) / (df + 1)) over m documents), counted once per run on
+ * the open opportunities and the enterprises (a seeded sample of them above {@code
  * opportunities.idf_sample_max}).
  */
 public final class TextModel implements Serializable {

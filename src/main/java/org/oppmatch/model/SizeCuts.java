@@ -10,14 +10,14 @@ import org.oppmatch.score.FactorMath;
 
 /**
  * Enterprise size as a percentile within its industry (the GB/T 4754 division, two digits, of its
- * primary code): revenue, registered capital and employees each placed among the cut points (the
- * 1% .. 99% quantiles) of the firms of the same division, then averaged. A firm of 300 people is
- * large in software and small in car making; a percentile says which. Divisions with fewer than
- * {@code scoring.size_min_group} firms use the whole pool.
+ * primary code): revenue, registered capital and employees each placed among the cut points (the 1%
+ * .. 99% quantiles) of the firms of the same division, then averaged. A firm of 300 people is large
+ * in software and small in car making; a percentile says which. Divisions with fewer than {@code
+ * scoring.size_min_group} firms use the whole pool.
  *
  * <p>The quantiles are exact: the cut point of q is the value of rank ceil(q x n) among the n known
- * values, counted by one mergeable pass ({@link Counts}) that holds each distinct value once, so the
- * result depends on the values alone, never on how the input was split. A group with more than
+ * values, counted by one mergeable pass ({@link Counts}) that holds each distinct value once, so
+ * the result depends on the values alone, never on how the input was split. A group with more than
  * {@link #EXACT_DISTINCT} distinct values is counted at four significant digits instead.
  */
 public final class SizeCuts implements Serializable {

@@ -105,11 +105,9 @@ public final class Changes {
       } else {
         reason = FELL_BELOW_LIST;
       }
-      out.add(
-          new Dropped(p.zoneId(), p.enterpriseId(), p.enterpriseName(), p.rank(), reason, now));
+      out.add(new Dropped(p.zoneId(), p.enterpriseId(), p.enterpriseName(), p.rank(), reason, now));
     }
-    out.sort(
-        Comparator.comparing(Dropped::zoneId).thenComparingInt(Dropped::previousRank));
+    out.sort(Comparator.comparing(Dropped::zoneId).thenComparingInt(Dropped::previousRank));
     return out;
   }
 }

@@ -12,8 +12,8 @@ import org.oppmatch.score.Lead;
 /**
  * Cross-zone allocation, so zones do not compete for one enterprise or one group. Each enterprise
  * is offered to its best {@code allocation.max_zones_per_enterprise} zones ({@code
- * Scorer.Scored#allocated}); the members of a group together to at most that many zones: those where
- * the group's best member scores highest. Every tie is broken by ids.
+ * Scorer.Scored#allocated}); the members of a group together to at most that many zones: those
+ * where the group's best member scores highest. Every tie is broken by ids.
  */
 public final class Allocation {
   private Allocation() {}
@@ -26,7 +26,8 @@ public final class Allocation {
     }
     List<String> zones = new ArrayList<>(best.keySet());
     zones.sort(
-        Comparator.comparingDouble((String z) -> -best.get(z)).thenComparing(Comparator.naturalOrder()));
+        Comparator.comparingDouble((String z) -> -best.get(z))
+            .thenComparing(Comparator.naturalOrder()));
     Set<String> kept = new HashSet<>(zones.subList(0, Math.min(maxZones, zones.size())));
     List<Lead> out = new ArrayList<>();
     for (Lead l : members) {

@@ -125,8 +125,7 @@ public final class Explanations {
     List<String> pieces = new ArrayList<>();
     NodeMatch node = l.nodes.length == 0 ? null : l.nodes[0];
     if (l.chainRole != ChainRole.NONE && node != null) {
-      pieces.add(
-          l.chainRole.zh() + "：" + node.nameZh() + "（" + l.chainRole.statusZh() + "）");
+      pieces.add(l.chainRole.zh() + "：" + node.nameZh() + "（" + l.chainRole.statusZh() + "）");
     }
     if (l.chainRole == ChainRole.NONE) {
       String name = industryNames.get(l.matchedCode);
@@ -175,9 +174,7 @@ public final class Explanations {
     if (l.distanceKm != null && l.distanceKm <= radiusKm) {
       long km = BigDecimal.valueOf(l.distanceKm).setScale(0, RoundingMode.HALF_UP).longValue();
       long r = (long) radiusKm;
-      return "距园区约"
-          + km
-          + (l.supplier ? "公里，可在" + r + "公里半径内就近配套" : "公里，在" + r + "公里协作配套半径内");
+      return "距园区约" + km + (l.supplier ? "公里，可在" + r + "公里半径内就近配套" : "公里，在" + r + "公里协作配套半径内");
     }
     return null;
   }

@@ -25,8 +25,8 @@ import scala.Tuple2;
  * The run's one pass over the enterprises: each accepted enterprise (duplicate losers aside) is
  * scored by the broadcast {@link Scorer}, offered to its best zones, and its opportunity matches
  * kept; each partition keeps only its best leads per zone and best matches per opportunity, so the
- * shuffle that merges them carries a few thousand rows whatever the input size. Only the members
- * of a group travel to their group, to be allocated together, before the per-zone lists close.
+ * shuffle that merges them carries a few thousand rows whatever the input size. Only the members of
+ * a group travel to their group, to be allocated together, before the per-zone lists close.
  */
 public final class ScoringPass {
   private ScoringPass() {}
@@ -120,7 +120,9 @@ public final class ScoringPass {
       List<Lead> allocated = s.allocated(m.maxZonesPerEnterprise());
       if (e.groupId == null) {
         for (Lead l : allocated) {
-          zones.computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN())).offer(l);
+          zones
+              .computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN()))
+              .offer(l);
         }
       } else if (!allocated.isEmpty()) {
         groups.computeIfAbsent(e.groupId, g -> new Partial.Members()).leads.addAll(allocated);
@@ -150,7 +152,9 @@ public final class ScoringPass {
     for (Lead l :
         Allocation.allocateGroup(
             ((Partial.Members) Partial.fromBytes(t._2())).leads, m.maxZonesPerEnterprise())) {
-      zones.computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN())).offer(l);
+      zones
+          .computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN()))
+          .offer(l);
     }
     List<Tuple2<String, byte[]>> out = new ArrayList<>();
     zones.forEach((z, b) -> out.add(new Tuple2<>(ZONE + z, b.toBytes())));

@@ -1,9 +1,9 @@
 package org.oppmatch.score;
 
 /**
- * What an enterprise would do for a zone's chain (两图一表), by the status of the node it fits: fill
- * a missing link (补链), strengthen a weak one (强链), extend a strong one (延链); or none. Declared
- * best first: the best role of a lead is the first in this order.
+ * What an enterprise would do for a zone's chain (两图一表), by the status of the node it fits: fill a
+ * missing link (补链), strengthen a weak one (强链), extend a strong one (延链); or none. Declared best
+ * first: the best role of a lead is the first in this order.
  */
 public enum ChainRole {
   FILL_GAP("fill_gap", "missing", 1.0, "补链", "缺失环节"),

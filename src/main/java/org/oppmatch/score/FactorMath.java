@@ -18,7 +18,6 @@ public final class FactorMath {
   /** Chain roles, best first, with the value each gives the chain_role factor. */
   public static final Map<String, Double> ROLE_VALUE = roleValues();
 
-
   /** Share of the chain_role value kept at each zone_chain priority (1 highest); absent: 0.8. */
   public static final Map<Integer, Double> PRIORITY_FACTOR =
       Map.of(1, 1.0, 2, 0.92, 3, 0.84, 4, 0.76, 5, 0.68);
@@ -145,7 +144,11 @@ public final class FactorMath {
 
   /** As {@link #chainRole(String, Integer, boolean, boolean, double)}, for a role. */
   public static double chainRole(
-      ChainRole role, Integer priority, boolean chainLeader, boolean primary, double secondaryFactor) {
+      ChainRole role,
+      Integer priority,
+      boolean chainLeader,
+      boolean primary,
+      double secondaryFactor) {
     double v = role.value();
     if (v == 0) {
       return 0;

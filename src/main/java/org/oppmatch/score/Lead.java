@@ -36,7 +36,9 @@ public final class Lead implements Serializable {
 
   public double[] opportunitySimilarities;
 
-  /** The best industry match: the enterprise's code, the zone's, the depth, lead or node, primary. */
+  /**
+   * The best industry match: the enterprise's code, the zone's, the depth, lead or node, primary.
+   */
   public String matchedCode;
 
   public String targetCode;

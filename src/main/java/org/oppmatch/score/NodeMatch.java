@@ -9,7 +9,12 @@ import java.util.Comparator;
  * zone's priority (absent last), then by id.
  */
 public record NodeMatch(
-    ChainRole role, boolean secondary, Integer priority, String nodeId, String nameZh, String position)
+    ChainRole role,
+    boolean secondary,
+    Integer priority,
+    String nodeId,
+    String nameZh,
+    String position)
     implements Serializable, Comparable<NodeMatch> {
 
   private static final Comparator<NodeMatch> ORDER =

@@ -130,7 +130,10 @@ public final class Scorer implements Serializable {
       eligible.sort(Lead.BEST_ZONE_FIRST);
       for (Lead l : eligible) {
         l.competingZones =
-            eligible.stream().map(o -> o.zoneId).filter(z -> !z.equals(l.zoneId)).toArray(String[]::new);
+            eligible.stream()
+                .map(o -> o.zoneId)
+                .filter(z -> !z.equals(l.zoneId))
+                .toArray(String[]::new);
       }
     }
     return new Scored(eligible, opportunityLeads(e, matches));
@@ -189,10 +192,8 @@ public final class Scorer implements Serializable {
       boolean chainLeader) {}
 
   private Features features(Enterprise e) {
-    double size =
-        sizes.sizeValue(e.division(), e.revenue, e.registeredCapital, e.employees);
-    double strength =
-        FactorMath.strength(List.of(e.tags), size, e.patents, e.rdRatio);
+    double size = sizes.sizeValue(e.division(), e.revenue, e.registeredCapital, e.employees);
+    double strength = FactorMath.strength(List.of(e.tags), size, e.patents, e.rdRatio);
     double signalSum = 0.0;
     String best = null;
     double bestWeight = 0.0;
@@ -215,7 +216,11 @@ public final class Scorer implements Serializable {
   }
 
   private Lead lead(
-      Enterprise e, Features f, ZoneModel.Zone zone, ZoneMatch m, OpportunityIndex.Matches matches) {
+      Enterprise e,
+      Features f,
+      ZoneModel.Zone zone,
+      ZoneMatch m,
+      OpportunityIndex.Matches matches) {
     Lead l = new Lead();
     l.enterpriseId = e.id;
     l.enterpriseName = e.name;
@@ -229,8 +234,10 @@ public final class Scorer implements Serializable {
       l.supplier |= n.supplier();
     }
     List<OpportunityIndex.Listed> opps = matches.perZone().getOrDefault(zone.id(), List.of());
-    l.opportunityIds = opps.stream().map(OpportunityIndex.Listed::opportunityId).toArray(String[]::new);
-    l.opportunitySimilarities = opps.stream().mapToDouble(OpportunityIndex.Listed::similarity).toArray();
+    l.opportunityIds =
+        opps.stream().map(OpportunityIndex.Listed::opportunityId).toArray(String[]::new);
+    l.opportunitySimilarities =
+        opps.stream().mapToDouble(OpportunityIndex.Listed::similarity).toArray();
     l.matchedCode = m.matchedCode;
     l.targetCode = m.targetCode;
     l.depth = m.depth;
@@ -241,7 +248,10 @@ public final class Scorer implements Serializable {
     l.city = e.city;
     l.localPresence = e.localPresence;
     l.distanceKm =
-        e.latitude == null || e.longitude == null || zone.latitude() == null || zone.longitude() == null
+        e.latitude == null
+                || e.longitude == null
+                || zone.latitude() == null
+                || zone.longitude() == null
             ? null
             : FactorMath.haversineKm(e.latitude, e.longitude, zone.latitude(), zone.longitude());
     double[] values = new double[Factor.values().length];

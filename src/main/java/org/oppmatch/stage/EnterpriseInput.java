@@ -1,9 +1,5 @@
 package org.oppmatch.stage;
 
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Locale;
-import java.util.Map;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
@@ -11,7 +7,11 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
+import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -21,8 +21,8 @@ import org.apache.spark.storage.StorageLevel;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.io.InputSource;
 import org.oppmatch.io.RawReader;
-import org.oppmatch.schema.Cols;
 import org.oppmatch.publish.Manifest;
+import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.RowValidator;
@@ -71,7 +71,11 @@ public final class EnterpriseInput {
    * the input (Spark runs it as two jobs, the aggregation's shuffle first).
    */
   public static EnterpriseInput read(
-      SparkSession spark, RunInputs inputs, ReferenceData reference, JobConfig config, LocalDate runDate) {
+      SparkSession spark,
+      RunInputs inputs,
+      ReferenceData reference,
+      JobConfig config,
+      LocalDate runDate) {
     InputSource src = inputs.source(InputTable.ENTERPRISES).orElseThrow();
     RowValidator validator =
         new RowValidator(
@@ -135,7 +139,8 @@ public final class EnterpriseInput {
     for (String f : src.files()) {
       try {
         org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f);
-        bytes += p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(p).getLen();
+        bytes +=
+            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(p).getLen();
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
       }

@@ -192,9 +192,7 @@ public final class LeadLists {
     return dropped;
   }
 
-  /**
-   * Per zone: new, up, down, same and dropped leads against the previous run, for the manifest.
-   */
+  /** Per zone: new, up, down, same and dropped leads against the previous run, for the manifest. */
   public Map<String, Object> changeSummary(Optional<LocalDate> previousDate) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("previous_run_date", previousDate.map(LocalDate::toString).orElse(null));

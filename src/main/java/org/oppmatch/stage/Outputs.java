@@ -30,9 +30,9 @@ import org.oppmatch.score.OpportunityLead;
 import org.oppmatch.validate.Validation;
 
 /**
- * Writes a run's outputs to the attempt's staging (the publisher moves them into place once all
- * are written): each a single Parquet file in the published order, its row count into the
- * manifest and its time into the stages.
+ * Writes a run's outputs to the attempt's staging (the publisher moves them into place once all are
+ * written): each a single Parquet file in the published order, its row count into the manifest and
+ * its time into the stages.
  */
 public final class Outputs {
   private final SparkSession spark;
@@ -161,8 +161,7 @@ public final class Outputs {
 
   private void write(String output, Dataset<Row> rows) {
     long n =
-        timer.timed(
-            output, () -> NightlyJob.write(rows.coalesce(1), publisher.staged(output)));
+        timer.timed(output, () -> NightlyJob.write(rows.coalesce(1), publisher.staged(output)));
     manifest.output(output, n);
   }
 }

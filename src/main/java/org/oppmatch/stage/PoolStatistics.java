@@ -26,11 +26,11 @@ import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.Validation;
 
 /**
- * What the scoring needs of the whole pool, in one pass over the accepted enterprises: the size
- * cut points per industry division ({@link SizeCuts}) and the document frequencies of the text
- * terms, over every enterprise or, above {@code opportunities.idf_sample_max}, a seeded sample of
- * them (by a hash of the id, so the sample is the same however the input is split), together with
- * the open opportunities' texts.
+ * What the scoring needs of the whole pool, in one pass over the accepted enterprises: the size cut
+ * points per industry division ({@link SizeCuts}) and the document frequencies of the text terms,
+ * over every enterprise or, above {@code opportunities.idf_sample_max}, a seeded sample of them (by
+ * a hash of the id, so the sample is the same however the input is split), together with the open
+ * opportunities' texts.
  */
 public final class PoolStatistics {
   /** Fixed, so a rerun on the same input samples the same enterprises. */
@@ -104,8 +104,7 @@ public final class PoolStatistics {
                 col(Cols.PRODUCTS),
                 col(Cols.UPDATED_AT))
             .javaRDD()
-            .aggregate(
-                new Counts(), (c, r) -> add(c, r, repeated, rate, tokenizer), Counts::merge);
+            .aggregate(new Counts(), (c, r) -> add(c, r, repeated, rate, tokenizer), Counts::merge);
     enterprises.validated().sparkSession().sparkContext().setJobDescription(null);
     // of each repeated id one row counts, the one the id keeps
     Map<String, List<Duplicates.Position>> positions = new HashMap<>();
@@ -130,7 +129,11 @@ public final class PoolStatistics {
   }
 
   private static Counts add(
-      Counts c, Row r, java.util.Set<String> repeated, double rate, TextFeatures.Tokenizer tokenizer) {
+      Counts c,
+      Row r,
+      java.util.Set<String> repeated,
+      double rate,
+      TextFeatures.Tokenizer tokenizer) {
     if (!r.getList(2).isEmpty()) {
       return c;
     }
@@ -151,7 +154,9 @@ public final class PoolStatistics {
           new Held(
               id,
               new Duplicates.Position(
-                  r.getString(0), r.getLong(1), r.isNullAt(11) ? null : r.getDate(11).toLocalDate()),
+                  r.getString(0),
+                  r.getLong(1),
+                  r.isNullAt(11) ? null : r.getDate(11).toLocalDate()),
               m));
     } else {
       c.add(m);
@@ -171,7 +176,8 @@ public final class PoolStatistics {
   /** Whether an enterprise is in the IDF sample: a hash of its id below the rate. */
   static boolean sampled(String id, double rate) {
     byte[] b = id.getBytes(StandardCharsets.UTF_8);
-    int h = Murmur3_x86_32.hashUnsafeBytes(b, Platform.BYTE_ARRAY_OFFSET, b.length, IDF_SAMPLE_SEED);
+    int h =
+        Murmur3_x86_32.hashUnsafeBytes(b, Platform.BYTE_ARRAY_OFFSET, b.length, IDF_SAMPLE_SEED);
     return (h & 0xffffffffL) < rate * 4294967296.0;
   }
 

@@ -1,6 +1,5 @@
 package org.oppmatch.validate;
 
-
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -59,10 +58,7 @@ public final class Duplicates implements Serializable {
         });
     losers.sort(Comparator.comparing(Position::file).thenComparingLong(Position::line));
     return new Duplicates(
-        table.keyColumn().orElseThrow(),
-        table.column(Cols.UPDATED_AT).isPresent(),
-        kept,
-        losers);
+        table.keyColumn().orElseThrow(), table.column(Cols.UPDATED_AT).isPresent(), kept, losers);
   }
 
   /** None: a table without a key, or whose keys are all unique. */
@@ -80,8 +76,7 @@ public final class Duplicates implements Serializable {
       return none(table);
     }
     int key = table.columns().indexOf(table.column(table.keyColumn().get()).get());
-    int updated =
-        table.column(Cols.UPDATED_AT).map(c -> table.columns().indexOf(c)).orElse(-1);
+    int updated = table.column(Cols.UPDATED_AT).map(c -> table.columns().indexOf(c)).orElse(-1);
     Map<String, List<Position>> byKey = new HashMap<>();
     for (RowValidator.Checked c : accepted) {
       Object k = c.values()[key];
@@ -100,7 +95,8 @@ public final class Duplicates implements Serializable {
    * The duplicates of rows whose keys are known to repeat: each key's rows, by position, decide
    * which is kept.
    */
-  public static Duplicates decide(InputTable table, Map<String, List<Position>> rowsOfRepeatedKeys) {
+  public static Duplicates decide(
+      InputTable table, Map<String, List<Position>> rowsOfRepeatedKeys) {
     return of(table, rowsOfRepeatedKeys);
   }
 

@@ -29,8 +29,8 @@ public final class IndustryCodes {
   }
 
   /**
-   * A well-formed code that, when the job is given the full classification table ({@code known}
-   * not empty), is a class of it.
+   * A well-formed code that, when the job is given the full classification table ({@code known} not
+   * empty), is a class of it.
    */
   public static boolean isValid(String code, java.util.Set<String> known) {
     if (code == null || !SHAPE.matcher(code).find()) {

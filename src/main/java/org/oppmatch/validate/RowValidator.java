@@ -17,8 +17,8 @@ import org.oppmatch.schema.InputTable;
  * The rules of data-contract.md for one input table, in plain Java: a raw record (the reader's
  * text, {@link InputTable#rawSchema()}) becomes its typed values and the rules it broke, with a
  * message naming the column and value of the first. The job applies it to the enterprises once per
- * partition and to the small reference tables on the driver; duplicate keys need the other rows
- * and are found afterwards ({@link Duplicates}).
+ * partition and to the small reference tables on the driver; duplicate keys need the other rows and
+ * are found afterwards ({@link Duplicates}).
  */
 public final class RowValidator implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -66,8 +66,8 @@ public final class RowValidator implements Serializable {
   /**
    * A checked record: where it came from, its typed values in the table's column order (String,
    * String[], Double, Integer, Boolean, LocalDate), the raw value of its key (or of its first two
-   * columns) for the quarantine, and the rules it broke in the contract's order with the first one's
-   * message (empty and null when accepted).
+   * columns) for the quarantine, and the rules it broke in the contract's order with the first
+   * one's message (empty and null when accepted).
    */
   public record Checked(
       String file,
@@ -232,9 +232,7 @@ public final class RowValidator implements Serializable {
       if (c.type() != ColumnType.STRING && c.type() != ColumnType.STRING_ARRAY) {
         Object raw = rawValue(r.raw(), i);
         if (raw != null && Values.text(raw.toString()) != null && r.values()[i] == null) {
-          r.broke(
-              Rules.BAD_TYPE,
-              c.name() + " '" + raw + "' is not a " + c.type().contractName());
+          r.broke(Rules.BAD_TYPE, c.name() + " '" + raw + "' is not a " + c.type().contractName());
         }
       }
       if (typeErrors != null && typeErrors.contains(c.name())) {
@@ -257,8 +255,7 @@ public final class RowValidator implements Serializable {
           "country '" + rawText(r, Cols.COUNTRY) + "' is not ISO 3166-1 alpha-2");
     }
     if ((value(r, Cols.LATITUDE) == null) != (value(r, Cols.LONGITUDE) == null)) {
-      r.broke(
-          Rules.INVALID_COORDINATES, "latitude and longitude must be given both or neither");
+      r.broke(Rules.INVALID_COORDINATES, "latitude and longitude must be given both or neither");
     }
     inRange(r, Cols.LATITUDE, -90, 90, Rules.INVALID_COORDINATES);
     inRange(r, Cols.LONGITUDE, -180, 180, Rules.INVALID_COORDINATES);
@@ -345,22 +342,14 @@ public final class RowValidator implements Serializable {
     if (v instanceof Number n && !(n.doubleValue() >= lo && n.doubleValue() <= hi)) {
       r.broke(
           rule,
-          c
-              + " "
-              + rawText(r, c)
-              + " is outside "
-              + Values.plain(lo)
-              + ".."
-              + Values.plain(hi));
+          c + " " + rawText(r, c) + " is outside " + Values.plain(lo) + ".." + Values.plain(hi));
     }
   }
 
   private void vocabulary(Subject r, String c, List<String> allowed, String rule) {
     Object v = value(r, c);
     if (v != null && !allowed.contains(v)) {
-      r.broke(
-          rule,
-          c + " '" + rawText(r, c) + "' is not one of " + String.join(", ", allowed));
+      r.broke(rule, c + " '" + rawText(r, c) + "' is not one of " + String.join(", ", allowed));
     }
   }
 

@@ -12,7 +12,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.oppmatch.schema.Cols;
@@ -113,7 +112,13 @@ public final class Validation {
 
   /** A rejected record as a quarantine row. */
   public static Row quarantineRow(
-      InputTable table, String file, long line, String key, List<String> rules, String detail, String raw) {
+      InputTable table,
+      String file,
+      long line,
+      String key,
+      List<String> rules,
+      String detail,
+      String raw) {
     return RowFactory.create(
         table.tableName(),
         rules.get(0),
@@ -152,7 +157,12 @@ public final class Validation {
                     if (!rules.isEmpty()) {
                       out.add(
                           quarantineRow(
-                              table, file, line, v.getString(KEY), rules, v.getString(DETAIL),
+                              table,
+                              file,
+                              line,
+                              v.getString(KEY),
+                              rules,
+                              v.getString(DETAIL),
                               v.getString(RAW)));
                     } else if (duplicates.isLoser(v.getString(key), file, line)) {
                       out.add(
@@ -181,7 +191,9 @@ public final class Validation {
                 rows.filter(col(Cols.RAW_ROW).isNull())
                     .select(col(Cols.SOURCE_FILE), col(Cols.ROW_NUMBER))
                     .collectAsList(),
-                new StructType().add(DUP_FILE, DataTypes.StringType).add(DUP_LINE, DataTypes.LongType));
+                new StructType()
+                    .add(DUP_FILE, DataTypes.StringType)
+                    .add(DUP_LINE, DataTypes.LongType));
     Dataset<Row> texts = rawTextOf(raw.get(), missing);
     return rows.join(
             broadcast(texts),
@@ -197,7 +209,11 @@ public final class Validation {
             col(Cols.SOURCE_FILE),
             col(Cols.ROW_NUMBER),
             col(Cols.RECORD_KEY),
-            org.apache.spark.sql.functions.coalesce(col(Cols.RAW_ROW), col(TEXT_OF))
+            org.apache
+                .spark
+                .sql
+                .functions
+                .coalesce(col(Cols.RAW_ROW), col(TEXT_OF))
                 .as(Cols.RAW_ROW));
   }
 
@@ -214,7 +230,6 @@ public final class Validation {
 
   private static final String DUP_FILE = "_dup_file";
   private static final String DUP_LINE = "_dup_line";
-
 
   private static final String TEXT_FILE = "_text_file";
   private static final String TEXT_LINE = "_text_line";

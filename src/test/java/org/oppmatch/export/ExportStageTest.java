@@ -70,7 +70,9 @@ class ExportStageTest {
             target(3, "E3", "下降公司", 40.0, "C", List.of(), false, 1),
             target(1, "E1", "新来公司", 75.5, "A", List.of("N1"), true, null),
             target(2, "E2", "=HYPERLINK(\"http://x\")", 55.0, "B", List.of("N1", "N2"), false, 4)));
-    out.put("../evil", List.of(target(1, "E7", "<script>alert(1)</script>", 30.0, "C", List.of(), true, null)));
+    out.put(
+        "../evil",
+        List.of(target(1, "E7", "<script>alert(1)</script>", 30.0, "C", List.of(), true, null)));
     return out;
   }
 

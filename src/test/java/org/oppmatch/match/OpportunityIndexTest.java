@@ -21,8 +21,10 @@ class OpportunityIndexTest {
   static final ZoneModel ZONES =
       ZoneModel.build(
           List.of(
-              new ZoneModel.Zone("Z1", "一区", "aero", null, null, null, null, null, new String[] {"27"}),
-              new ZoneModel.Zone("Z2", "二区", "aero", null, null, null, null, null, new String[] {"39"})),
+              new ZoneModel.Zone(
+                  "Z1", "一区", "aero", null, null, null, null, null, new String[] {"27"}),
+              new ZoneModel.Zone(
+                  "Z2", "二区", "aero", null, null, null, null, null, new String[] {"39"})),
           List.of(),
           List.of());
 
@@ -99,7 +101,8 @@ class OpportunityIndexTest {
   @Test
   void belowTheMinimumSimilarityNothingIsKept() {
     OpportunityIndex.Matches m = match(index(0.2), "3963", O1_TEXT);
-    assertEquals(List.of("O1"), m.best().stream().map(OpportunityIndex.Best::opportunityId).toList());
+    assertEquals(
+        List.of("O1"), m.best().stream().map(OpportunityIndex.Best::opportunityId).toList());
     // another division: no key in common, no match at all, and no text is worth making
     assertTrue(match(index(0.1), "2710", O1_TEXT).best().isEmpty());
     assertFalse(index(0.1).hasCandidates(new String[] {"2710"}));

@@ -16,8 +16,8 @@ import org.apache.spark.ml.feature.HashingTF;
 import org.apache.spark.ml.feature.IDF;
 import org.apache.spark.ml.feature.IDFModel;
 import org.apache.spark.ml.feature.NGram;
-import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.ml.linalg.SparseVector;
+import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -95,7 +95,8 @@ class TextFeaturesTest {
       assertEquals(TextFeatures.cosine(f, o), cos[i], 0.0, "norms computed once or each time");
     }
     assertTrue(cos[0] > 0.1, "satellite matches: " + java.util.Arrays.toString(cos));
-    assertTrue(cos[0] > cos[1] && cos[0] > cos[2], "satellite first: " + java.util.Arrays.toString(cos));
+    assertTrue(
+        cos[0] > cos[1] && cos[0] > cos[2], "satellite first: " + java.util.Arrays.toString(cos));
     assertTrue(Math.max(cos[1], cos[2]) < cos[0] / 2, java.util.Arrays.toString(cos));
   }
 
@@ -155,7 +156,12 @@ class TextFeaturesTest {
     SparseVector s = v.toSparse();
     long[] out = new long[s.indices().length];
     for (int i = 0; i < out.length; i++) {
-      long w = Math.max(1, Math.min((1L << TextFeatures.WEIGHT_BITS) - 1, Math.round(s.values()[i] * TextFeatures.WEIGHT_SCALE)));
+      long w =
+          Math.max(
+              1,
+              Math.min(
+                  (1L << TextFeatures.WEIGHT_BITS) - 1,
+                  Math.round(s.values()[i] * TextFeatures.WEIGHT_SCALE)));
       out[i] = ((long) s.indices()[i] << TextFeatures.WEIGHT_BITS) | w;
     }
     return out;

@@ -43,7 +43,8 @@ class SizeCutsTest {
     assertEquals(size(cuts, software.get(19)), size(cuts, cars.get(19)), 1e-12);
     for (int i = 1; i < 40; i++) {
       assertTrue(
-          size(cuts, software.get(i)) > size(cuts, software.get(i - 1)), "grows with revenue at " + i);
+          size(cuts, software.get(i)) > size(cuts, software.get(i - 1)),
+          "grows with revenue at " + i);
     }
   }
 

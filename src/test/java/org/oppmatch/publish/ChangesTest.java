@@ -64,6 +64,7 @@ class ChangesTest {
     Map<String, Changes.PreviousLead> before =
         Changes.byZoneAndEnterprise(List.of(prev("Z1", "A", 1), prev("Z2", "D", 1)));
     assertEquals(1, before.get(Changes.key("Z1", "A")).rank());
-    assertEquals(null, before.get(Changes.key("Z1", "D")), "a rank in another zone is no rank here");
+    assertEquals(
+        null, before.get(Changes.key("Z1", "D")), "a rank in another zone is no rank here");
   }
 }

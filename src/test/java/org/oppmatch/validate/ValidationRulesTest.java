@@ -26,10 +26,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.publish.Manifest;
+import org.oppmatch.schema.InputTable;
 import org.oppmatch.stage.EnterpriseInput;
 import org.oppmatch.stage.ReferenceData;
 import org.oppmatch.stage.RunInputs;
-import org.oppmatch.schema.InputTable;
 import org.oppmatch.testing.Fixtures;
 import org.oppmatch.testing.SharedSpark;
 
@@ -261,8 +261,7 @@ class ValidationRulesTest {
     JobConfig config = new JobConfig();
     RunInputs inputs = RunInputs.locate(spark, dir.toString(), config);
     ReferenceData reference = ReferenceData.read(spark, inputs, config, RUN_DATE);
-    EnterpriseInput enterprises =
-        EnterpriseInput.read(spark, inputs, reference, config, RUN_DATE);
+    EnterpriseInput enterprises = EnterpriseInput.read(spark, inputs, reference, config, RUN_DATE);
     try {
       org.oppmatch.stage.PoolStatistics.compute(enterprises, reference, config);
       Manifest manifest = new Manifest(RUN_DATE, "test", java.time.Instant.now());
@@ -288,8 +287,7 @@ class ValidationRulesTest {
                   COUNTS.put(
                       InputTable.byName(table).orElseThrow(),
                       new long[] {c.rowsRead(), c.accepted(), c.quarantined()}));
-      for (Row r :
-          enterprises.validated().filter("enterprise_id = 'E_DUP'").collectAsList()) {
+      for (Row r : enterprises.validated().filter("enterprise_id = 'E_DUP'").collectAsList()) {
         if (!enterprises.duplicates().isLoser("E_DUP", r.getString(0), r.getLong(1))) {
           KEPT_DUPLICATE.add(r.getAs("name"));
         }
