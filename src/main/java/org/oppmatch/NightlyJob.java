@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.oppmatch.config.ConfigLoader;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.export.ExportStage;
+import org.oppmatch.io.LocalFiles;
 import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.publish.Publisher;
@@ -99,6 +100,9 @@ public final class NightlyJob {
       // the validated enterprises are cached; blocks that no longer fit in the heap are spilled to
       // local disk, and LZ4 costs only the spilled blocks
       builder.config(RDD_COMPRESS, true);
+    }
+    if (!new SparkConf().contains("spark.hadoop." + LocalFiles.KEY)) {
+      builder.config("spark.hadoop." + LocalFiles.KEY, LocalFiles.class.getName());
     }
     SparkSession spark = builder.getOrCreate();
     int code;
