@@ -18,10 +18,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The benchmark of issue 5, started by {@code jobs/bench}: at each size, on the same generated
- * files, the nightly job (its own JVM through jobs/nightly), the naive baseline, the DuckDB peer
- * and the I/O floor, each measured from outside (wall time, peak RSS, heap from GC logs, load
- * average); then report.json and report.md with the ratios and the issue's targets.
+ * The benchmark, started by {@code jobs/bench}: at each size, on the same generated files, the
+ * nightly job (its own JVM through jobs/nightly), the naive baseline, the DuckDB peer and the I/O
+ * floor, each measured from outside (wall time, peak RSS, heap from GC logs, load average); then
+ * report.json and report.md with the ratios and the issue's targets.
  *
  * <p>Every measured size is kept in {@code OUT/results.json}, so a later invocation (e.g. only
  * {@code --sizes 10m}) adds to the same report; {@code --fresh} starts over.
@@ -286,13 +286,20 @@ public final class Bench {
     // the run's own Spark local dir, so its shuffle and spill files can be measured
     Path scratch = runs.resolve("spark-local");
     deleteTree(scratch);
+    // Spark's event log, from which the run's Spark jobs and stages are counted
+    Path events = runs.resolve("eventlog");
+    deleteTree(events);
+    Files.createDirectories(events);
     env.put(
         "NIGHTLY_JAVA_OPTS",
         (System.getenv().getOrDefault("NIGHTLY_JAVA_OPTS", "")
                 + " -Xlog:gc:file="
                 + gc
                 + " -Dspark.local.dir="
-                + scratch)
+                + scratch
+                + " -Dspark.eventLog.enabled=true -Dspark.eventLog.compress=false"
+                + " -Dspark.eventLog.dir="
+                + events.toUri())
             .trim());
     ProcessProbe.Measured m =
         ProcessProbe.run(
@@ -312,6 +319,9 @@ public final class Bench {
     deleteTree(scratch);
     ObjectNode n = measured(m);
     failure(runs.resolve("nightly.log")).ifPresent(f -> n.put("failure", f));
+    EventLog.Counts counted = EventLog.count(events);
+    n.put("spark_jobs", counted.jobs());
+    n.put("spark_stages", counted.stages());
     n.put("java_opts", env.get("NIGHTLY_JAVA_OPTS"));
     Path manifest = output.resolve("manifests").resolve("run_date=" + o.runDate() + ".json");
     if (Files.exists(manifest)) {

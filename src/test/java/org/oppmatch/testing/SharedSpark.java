@@ -16,7 +16,9 @@ public final class SharedSpark {
               .appName("oppmatch-tests")
               .config("spark.ui.enabled", "false")
               // as the job runs: file: paths without a chmod process per file
-              .config("spark.hadoop." + org.oppmatch.io.LocalFiles.KEY, org.oppmatch.io.LocalFiles.class.getName())
+              .config(
+                  "spark.hadoop." + org.oppmatch.io.LocalFiles.KEY,
+                  org.oppmatch.io.LocalFiles.class.getName())
               .config("spark.sql.shuffle.partitions", "2")
               .config("spark.default.parallelism", "2")
               .config("spark.sql.session.timeZone", "UTC")
