@@ -51,6 +51,8 @@ public final class NightlyJob {
 
   private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
   private static final String RDD_COMPRESS = "spark.rdd.compress";
+  private static final String COALESCE_BY_PARALLELISM =
+      "spark.sql.adaptive.coalescePartitions.parallelismFirst";
 
   /** Outputs in the order they are published; the manifest follows them. */
   public static final List<String> OUTPUTS =
@@ -187,6 +189,11 @@ public final class NightlyJob {
         progress.println("[nightly] completed the interrupted publication of run_date=" + date);
       }
       publisher.cleanStale();
+      if (!spark.conf().contains(COALESCE_BY_PARALLELISM)) {
+        // the one large aggregation (the enterprises by id) keeps partitions of the advisory size:
+        // coalesced down to the session's parallelism, 10M ids in two tasks ran out of memory
+        spark.conf().set(COALESCE_BY_PARALLELISM, false);
+      }
       if (!spark.conf().contains(CACHE_COMPRESSED)) {
         // the cache is read by each pass of the run: compressing it cost more than it saved
         spark.conf().set(CACHE_COMPRESSED, false);

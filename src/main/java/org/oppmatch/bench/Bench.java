@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  * The benchmark, started by {@code jobs/bench}: at each size, on the same generated files, the
  * nightly job (its own JVM through jobs/nightly), the naive baseline, the DuckDB peer and the I/O
  * floor, each measured from outside (wall time, peak RSS, heap from GC logs, load average); then
- * report.json and report.md with the ratios and the issue's targets.
+ * report.json and report.md with the ratios and the engine's targets.
  *
  * <p>Every measured size is kept in {@code OUT/results.json}, so a later invocation (e.g. only
  * {@code --sizes 10m}) adds to the same report; {@code --fresh} starts over.

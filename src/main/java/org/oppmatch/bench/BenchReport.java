@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Writes report.json (the measurements, ratios and the issue's targets with pass or miss) and
+ * Writes report.json (the measurements, ratios and the engine's targets with pass or miss) and
  * report.md (the same as tables) from the benchmark's results.
  */
 final class BenchReport {

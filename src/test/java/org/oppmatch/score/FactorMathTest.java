@@ -390,6 +390,25 @@ class FactorMathTest {
   }
 
   @Test
+  void roundingInBinaryAwayFromHalvesEqualsTheDecimalRounding() {
+    java.util.Random r = new java.util.Random(3);
+    for (int i = 0; i < 200_000; i++) {
+      // scores, points and similarities, and values that sit on a decimal half
+      double v =
+          switch (i % 3) {
+            case 0 -> r.nextDouble() * 100;
+            case 1 -> (r.nextInt(2_000_000) + 0.5) / 10_000.0;
+            default -> r.nextInt(100_000) / 1000.0;
+          };
+      for (int places : new int[] {2, 4}) {
+        double expected =
+            BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).doubleValue();
+        assertEquals(expected, FactorMath.roundHalfUp(v, places), 0.0, v + " at " + places);
+      }
+    }
+  }
+
+  @Test
   void tierThresholdsAreInclusive() {
     assertEquals("A", FactorMath.tier(70, 70, 50));
     assertEquals("A", FactorMath.tier(100, 70, 50));
