@@ -214,6 +214,9 @@ public final class NightlyJob {
               "validate_enterprises",
               () -> EnterpriseInput.read(spark, inputs, reference, config, args.runDate()));
       EnterpriseInput e = enterprises;
+      // the statistics pass decides which rows of a repeated id lose: then the counts are exact
+      PoolStatistics stats =
+          timer.timed("pool_statistics", () -> PoolStatistics.compute(e, reference, config));
       enterprises.countInto(manifest);
       reference.countInto(manifest);
       manifest.checkQuarantineShares(config.quarantineLimit);
@@ -224,8 +227,6 @@ public final class NightlyJob {
       LeadLists.Previous previous =
           LeadLists.Previous.read(
               spark, previousDate.map(d -> publisher.publishedFor(TARGETS, d).toString()));
-      PoolStatistics stats =
-          timer.timed("pool_statistics", () -> PoolStatistics.compute(e, reference, config));
       ScoringPass.Model model =
           new ScoringPass.Model(
               stats.scorer(reference, config, args.runDate()),

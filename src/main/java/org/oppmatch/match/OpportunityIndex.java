@@ -263,11 +263,6 @@ public final class OpportunityIndex implements Serializable {
     return dot / (norm * o.norm());
   }
 
-  /** The id of the opportunity at a position. */
-  public String id(int opportunity) {
-    return opportunities[opportunity].id();
-  }
-
   /** Whether any opportunity shares an industry with these codes (else no text is worth making). */
   public boolean hasCandidates(String[] codes) {
     for (String code : codes) {

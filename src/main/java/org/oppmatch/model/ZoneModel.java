@@ -140,10 +140,6 @@ public final class ZoneModel implements Serializable {
     return zones[i];
   }
 
-  public int zoneCount() {
-    return zones.length;
-  }
-
   public Node node(int i) {
     return nodes[i];
   }

@@ -22,7 +22,6 @@ import org.oppmatch.config.JobConfig;
 import org.oppmatch.io.InputSource;
 import org.oppmatch.io.RawReader;
 import org.oppmatch.publish.Manifest;
-import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.RowValidator;
@@ -42,7 +41,7 @@ public final class EnterpriseInput {
   private final Dataset<Row> validated;
   private final Map<String, Long> byFirstRule;
   private final long clean;
-  private final Map<String, Long> repeatedIds;
+  private final Map<Long, Long> repeatedIds;
   private final RawReader reader;
   private Duplicates duplicates;
 
@@ -51,7 +50,7 @@ public final class EnterpriseInput {
       Dataset<Row> validated,
       Map<String, Long> byFirstRule,
       long clean,
-      Map<String, Long> repeatedIds,
+      Map<Long, Long> repeatedIds,
       RawReader reader) {
     this.source = source;
     this.validated = validated;
@@ -66,9 +65,10 @@ public final class EnterpriseInput {
   static final int MAX_REPEATED_IDS = 1_000_000;
 
   /**
-   * Reads and validates the enterprises into the cache, counts them by first broken rule and finds
-   * the ids that repeat among the rows that broke no rule: one aggregation, the only full read of
-   * the input (Spark runs it as two jobs, the aggregation's shuffle first).
+   * Reads and validates the enterprises, counts them by first broken rule and finds the hashes of
+   * the ids that repeat among the rows that broke no rule: one aggregation over 8 bytes a row
+   * (Spark runs it as a few jobs, the aggregation's shuffle first). The validated rows are then
+   * cached by the next pass, which reads them again.
    */
   public static EnterpriseInput read(
       SparkSession spark,
@@ -87,7 +87,6 @@ public final class EnterpriseInput {
     Dataset<Row> raw = inputs.reader().read(src, false);
     Dataset<Row> validated =
         Validation.validate(spread(spark, raw, src), validator, InputTable.ENTERPRISES);
-    validated.persist(StorageLevel.MEMORY_AND_DISK());
     Column rules = col(Validation.RULES_COLUMN);
     Column accepted = size(rules).equalTo(0);
     Observation counted = new Observation("enterprises");
@@ -97,17 +96,20 @@ public final class EnterpriseInput {
             .observe(counted, count(when(accepted, lit(1))).as("clean"))
             .groupBy(
                 try_element_at(rules, lit(1)).as("rule"),
-                when(accepted, col(Cols.ENTERPRISE_ID)).as("id"))
+                when(accepted, col(Validation.KEY_HASH_COLUMN)).as("id"))
             .count()
             .filter(col("rule").isNotNull().or(col("count").gt(1)))
             .limit(MAX_REPEATED_IDS + 100)
             .collectAsList();
     spark.sparkContext().setJobDescription(null);
+    // cached from the next pass on: the aggregation above had the memory to itself (at 10M
+    // enterprises in a 4 GiB heap, an aggregation beside the cache being built ran out of it)
+    validated.persist(StorageLevel.MEMORY_AND_DISK());
     Map<String, Long> byRule = new HashMap<>();
-    Map<String, Long> repeated = new HashMap<>();
+    Map<Long, Long> repeated = new HashMap<>();
     for (Row r : summary) {
       if (r.isNullAt(0)) {
-        repeated.put(r.getString(1), r.getLong(2));
+        repeated.put(r.getLong(1), r.getLong(2));
       } else {
         byRule.merge(r.getString(0), r.getLong(2), Long::sum);
       }
@@ -115,6 +117,7 @@ public final class EnterpriseInput {
     if (repeated.size() > MAX_REPEATED_IDS) {
       throw org.oppmatch.JobFailure.inputContract(
           src.location() + ": more than " + MAX_REPEATED_IDS + " enterprise_ids repeat");
+      // (the ids' hashes repeat; a run with this many duplicates fails on the quarantine limit)
     }
     long clean;
     try {
@@ -148,28 +151,39 @@ public final class EnterpriseInput {
     return bytes > SPREAD_ABOVE_BYTES ? raw.repartition(cores) : raw;
   }
 
-  /** Ids that more than one accepted row carries, with their number of rows. */
-  public Map<String, Long> repeatedIds() {
+  /**
+   * Hashes of the ids that more than one accepted row carries ({@link Validation#keyHash}), with
+   * their number of rows: every repeated id is among them (and, very rarely, two ids that share a
+   * hash, which the rows themselves tell apart).
+   */
+  public Map<Long, Long> repeatedIdHashes() {
     return repeatedIds;
   }
 
-  /** Rows that lose to another row of their id: each repeated id's rows but one. */
+  /**
+   * Rows that lose to another row of their id: exact once {@link PoolStatistics} has decided the
+   * duplicates, until then counted by the ids' hashes.
+   */
   public long duplicateLosers() {
-    return repeatedIds.values().stream().mapToLong(n -> n - 1).sum();
+    return decided
+        ? duplicates.loserCount()
+        : repeatedIds.values().stream().mapToLong(n -> n - 1).sum();
   }
+
+  private boolean decided;
 
   /** Which rows of the repeated ids are kept and which lose ({@link PoolStatistics} finds them). */
   void duplicates(Duplicates d) {
-    if (d.loserCount() != duplicateLosers()) {
-      throw new IllegalStateException(
-          "duplicate losers found " + d.loserCount() + ", counted " + duplicateLosers());
-    }
     this.duplicates = d;
+    this.decided = true;
   }
 
   /** The enterprises' counts into the manifest: accepted, and quarantined by rule. */
   public void countInto(Manifest manifest) {
     Map<String, Long> byRule = new HashMap<>(byFirstRule);
+    if (!decided) {
+      throw new IllegalStateException("the duplicates are decided by the pool statistics first");
+    }
     if (duplicateLosers() > 0) {
       byRule.merge(Rules.DUPLICATE_ID, duplicateLosers(), Long::sum);
     }
@@ -195,18 +209,22 @@ public final class EnterpriseInput {
     return duplicates;
   }
 
-  /** The rejected enterprises in the quarantine's shape, duplicate losers with their raw text. */
+  /**
+   * The rejected enterprises in the quarantine's shape, duplicate losers with their raw text. None
+   * (an empty Dataset, no pass over the enterprises) when the counts say none were rejected.
+   */
   public Dataset<Row> quarantine() {
+    if (byFirstRule.isEmpty() && duplicateLosers() == 0) {
+      return validated
+          .sparkSession()
+          .createDataFrame(java.util.List.<Row>of(), Validation.QUARANTINE);
+    }
     return Validation.quarantined(
         validated,
         InputTable.ENTERPRISES,
         duplicates,
         () -> reader.read(source, true),
         source.format() != org.oppmatch.io.InputFormat.PARQUET);
-  }
-
-  public InputSource source() {
-    return source;
   }
 
   /** Drops the cache. */

@@ -4,7 +4,6 @@ import static org.apache.spark.sql.functions.col;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -258,7 +257,4 @@ public final class LeadLists {
         reference.chainEntries(),
         reference.opportunityTitles());
   }
-
-  static final Comparator<Target> PUBLISHED_ORDER =
-      Comparator.comparing(Target::zoneId).thenComparingInt(Target::rank);
 }

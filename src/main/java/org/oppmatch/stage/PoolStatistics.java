@@ -85,7 +85,7 @@ public final class PoolStatistics {
     int max = config.opportunities.idfSampleMax;
     double rate = accepted <= max ? 1.0 : (double) max / accepted;
     TextFeatures.Tokenizer tokenizer = TextFeatures.Tokenizer.of(config.opportunities.tokenizer);
-    java.util.Set<String> repeated = new java.util.HashSet<>(enterprises.repeatedIds().keySet());
+    java.util.Set<Long> repeated = new java.util.HashSet<>(enterprises.repeatedIdHashes().keySet());
     enterprises.validated().sparkSession().sparkContext().setJobDescription("pool statistics");
     Counts counts =
         enterprises
@@ -102,7 +102,8 @@ public final class PoolStatistics {
                 col(Cols.NAME),
                 col(Cols.BUSINESS_SCOPE),
                 col(Cols.PRODUCTS),
-                col(Cols.UPDATED_AT))
+                col(Cols.UPDATED_AT),
+                col(Validation.KEY_HASH_COLUMN))
             .javaRDD()
             .aggregate(new Counts(), (c, r) -> add(c, r, repeated, rate, tokenizer), Counts::merge);
     enterprises.validated().sparkSession().sparkContext().setJobDescription(null);
@@ -131,7 +132,7 @@ public final class PoolStatistics {
   private static Counts add(
       Counts c,
       Row r,
-      java.util.Set<String> repeated,
+      java.util.Set<Long> repeated,
       double rate,
       TextFeatures.Tokenizer tokenizer) {
     if (!r.getList(2).isEmpty()) {
@@ -149,7 +150,7 @@ public final class PoolStatistics {
                 ? TextFeatures.termIndices(
                     enterpriseText(r.getString(8), r.getString(9), r.getString(10)), tokenizer)
                 : null);
-    if (repeated.contains(id)) {
+    if (repeated.contains(r.getLong(12))) {
       c.held.add(
           new Held(
               id,
@@ -193,14 +194,6 @@ public final class PoolStatistics {
             config.opportunities.textFullSimilarity,
             config.opportunities.minSimilarity);
     return new Scorer(zones, index, text, sizes, Scorer.Params.of(config, runDate));
-  }
-
-  public SizeCuts sizes() {
-    return sizes;
-  }
-
-  public TextModel text() {
-    return text;
   }
 
   /** Documents the IDF was counted on (sampled enterprises and open opportunities). */

@@ -7,8 +7,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
 
@@ -124,10 +122,5 @@ public final class Duplicates implements Serializable {
         + (byUpdatedAt
             ? "' appears again; the row with the newest updated_at is kept"
             : "' appears again; the first row is kept");
-  }
-
-  /** The losers' file and line, as rows (for reading their raw text again). */
-  public List<Row> loserPositions() {
-    return losers.stream().map(p -> RowFactory.create(p.file(), p.line())).toList();
   }
 }

@@ -75,10 +75,16 @@ public final class RowValidator implements Serializable {
       String text,
       String recordKey,
       Object[] values,
+      int keyIndex,
       List<String> rules,
       String detail) {
     public boolean accepted() {
       return rules.isEmpty();
+    }
+
+    /** The typed value of the table's key column (null for a table without one, or absent). */
+    public String keyValue() {
+      return keyIndex < 0 ? null : (String) values[keyIndex];
     }
   }
 
@@ -138,6 +144,7 @@ public final class RowValidator implements Serializable {
         raw.isNullAt(TEXT) ? null : raw.getString(TEXT),
         recordKey(raw),
         values,
+        table.keyColumn().map(this::index).orElse(-1),
         rules,
         detail.isEmpty() ? null : detail.toString());
   }

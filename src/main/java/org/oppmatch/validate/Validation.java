@@ -34,11 +34,17 @@ public final class Validation {
   public static final int RULES = 4;
   public static final int DETAIL = 5;
 
+  /** A 64-bit hash of the typed key (null without one): what the duplicate search groups by. */
+  public static final int KEY_HASH = 6;
+
+  /** The name of the key hash column of a validated row. */
+  public static final String KEY_HASH_COLUMN = "_key_hash";
+
   /** The name of the rules column of a validated row. */
   public static final String RULES_COLUMN = "_rules";
 
   /** Position of the table's first contract column in a validated row. */
-  public static final int FIRST_VALUE = 6;
+  public static final int FIRST_VALUE = 7;
 
   /** The schema of a validated table: provenance, rules and the typed contract columns. */
   public static StructType schema(InputTable table) {
@@ -49,7 +55,8 @@ public final class Validation {
             .add(Cols.RAW_TEXT, DataTypes.StringType)
             .add("_key", DataTypes.StringType)
             .add(RULES_COLUMN, DataTypes.createArrayType(DataTypes.StringType, false), false)
-            .add("_detail", DataTypes.StringType);
+            .add("_detail", DataTypes.StringType)
+            .add(KEY_HASH_COLUMN, DataTypes.LongType);
     for (ColumnSpec c : table.columns()) {
       s = s.add(c.name(), c.type().sparkType());
     }
@@ -65,6 +72,7 @@ public final class Validation {
     out[KEY] = c.recordKey();
     out[RULES] = c.rules().toArray(new String[0]);
     out[DETAIL] = c.detail();
+    out[KEY_HASH] = c.keyValue() == null ? null : keyHash(c.keyValue());
     for (int i = 0; i < c.values().length; i++) {
       Object v = c.values()[i];
       out[FIRST_VALUE + i] = v instanceof java.time.LocalDate d ? java.sql.Date.valueOf(d) : v;
@@ -89,6 +97,17 @@ public final class Validation {
                   }
                 },
         Encoders.row(schema(table)));
+  }
+
+  /**
+   * A 64-bit hash (XXH64, as Spark's {@code xxhash64} hashes a string) of a key: ids are grouped by
+   * it, 8 bytes a row, and the few rows whose hash repeats are then compared by the ids themselves,
+   * so a collision costs nothing but a look.
+   */
+  public static long keyHash(String key) {
+    byte[] b = key.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    return org.apache.spark.sql.catalyst.expressions.XXH64.hashUnsafeBytes(
+        b, org.apache.spark.unsafe.Platform.BYTE_ARRAY_OFFSET, b.length, 42L);
   }
 
   /** Whether a validated row broke no rule. */
