@@ -171,14 +171,6 @@ public abstract sealed class Partial implements Serializable
         }
       }
     }
-
-    private void writeObject(java.io.ObjectOutputStream out) throws IOException {
-      if (heap != null) {
-        items.addAll(heap);
-        heap = null;
-      }
-      out.defaultWriteObject();
-    }
   }
 
   /** The leads of one group's members, each already cut to its own best zones. */
