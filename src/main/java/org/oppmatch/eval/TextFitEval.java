@@ -101,13 +101,14 @@ public final class TextFitEval {
             r.getString(0),
             r.getString(1),
             r.getString(2),
-            text(r.getString(3), r.getString(4), r.getString(5))
+            org.oppmatch.model.Enterprise.text(r.getString(3), r.getString(4), r.getString(5))
           });
     }
     List<String> enterprises = new ArrayList<>();
     for (Row r :
         csv(spark, enterprisesCsv).select("name", "business_scope", "products").collectAsList()) {
-      enterprises.add(text(r.getString(0), r.getString(1), r.getString(2)));
+      enterprises.add(
+          org.oppmatch.model.Enterprise.text(r.getString(0), r.getString(1), r.getString(2)));
     }
     Map<String, Map<String, Metrics>> out = new LinkedHashMap<>();
     for (TextFeatures.Tokenizer t : TextFeatures.Tokenizer.values()) {
@@ -158,14 +159,6 @@ public final class TextFitEval {
 
   /** A case's wording, the rank of its own opportunity and the cosine with it. */
   record Ranked(String wording, int rank, double cosine) {}
-
-  private static String text(String name, String scope, String products) {
-    org.oppmatch.model.Enterprise e = new org.oppmatch.model.Enterprise();
-    e.name = name;
-    e.businessScope = scope;
-    e.products = products;
-    return e.text();
-  }
 
   private static Dataset<Row> csv(SparkSession spark, String path) {
     return spark.read().option("header", true).option("multiLine", true).csv(path);

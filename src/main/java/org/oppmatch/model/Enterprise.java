@@ -34,11 +34,8 @@ public final class Enterprise {
   public String groupId;
   public LocalDate updatedAt;
 
-  private static final List<String> COLUMNS =
-      InputTable.ENTERPRISES.columns().stream().map(c -> c.name()).toList();
-
   private static int at(String column) {
-    return Validation.FIRST_VALUE + COLUMNS.indexOf(column);
+    return Validation.FIRST_VALUE + InputTable.ENTERPRISES.indexOf(column);
   }
 
   private static final int ID = at(Cols.ENTERPRISE_ID);
@@ -102,6 +99,11 @@ public final class Enterprise {
 
   /** Name, business scope and products, lower case: the text the opportunity match reads. */
   public String text() {
+    return text(name, businessScope, products);
+  }
+
+  /** Name, business scope and products joined by spaces (absent ones left out), lower case. */
+  public static String text(String name, String businessScope, String products) {
     StringBuilder b = new StringBuilder();
     for (String s : new String[] {name, businessScope, products}) {
       if (s != null) {

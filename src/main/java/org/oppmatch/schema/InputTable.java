@@ -145,6 +145,16 @@ public enum InputTable {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
   }
 
+  /** The position of a column among the table's columns. */
+  public int indexOf(String column) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).name().equals(column)) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(tableName + " has no column " + column);
+  }
+
   public List<String> requiredColumns() {
     return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
   }

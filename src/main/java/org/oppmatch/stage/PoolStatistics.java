@@ -148,7 +148,9 @@ public final class PoolStatistics {
             r.isNullAt(7) ? null : r.getInt(7),
             rate >= 1.0 || sampled(id, rate)
                 ? TextFeatures.termIndices(
-                    enterpriseText(r.getString(8), r.getString(9), r.getString(10)), tokenizer)
+                    org.oppmatch.model.Enterprise.text(
+                        r.getString(8), r.getString(9), r.getString(10)),
+                    tokenizer)
                 : null);
     if (repeated.contains(r.getLong(12))) {
       c.held.add(
@@ -163,15 +165,6 @@ public final class PoolStatistics {
       c.add(m);
     }
     return c;
-  }
-
-  /** Name, business scope and products, lower case ({@code Enterprise#text}). */
-  static String enterpriseText(String name, String scope, String products) {
-    org.oppmatch.model.Enterprise e = new org.oppmatch.model.Enterprise();
-    e.name = name;
-    e.businessScope = scope;
-    e.products = products;
-    return e.text();
   }
 
   /** Whether an enterprise is in the IDF sample: a hash of its id below the rate. */

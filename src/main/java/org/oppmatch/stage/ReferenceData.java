@@ -38,7 +38,7 @@ public final class ReferenceData {
 
     /** A typed value of an accepted record, by column name. */
     public Object value(RowValidator.Checked c, String column) {
-      return c.values()[source.table().columns().indexOf(source.table().column(column).get())];
+      return c.values()[source.table().indexOf(column)];
     }
 
     Manifest.InputCounts counts() {
@@ -101,11 +101,7 @@ public final class ReferenceData {
     Duplicates duplicates =
         Duplicates.among(
             src.table(), checked.stream().filter(RowValidator.Checked::accepted).toList());
-    int key =
-        src.table()
-            .keyColumn()
-            .map(k -> src.table().columns().indexOf(src.table().column(k).get()))
-            .orElse(-1);
+    int key = src.table().keyColumn().map(k -> src.table().indexOf(k)).orElse(-1);
     List<RowValidator.Checked> accepted = new ArrayList<>();
     List<Row> quarantine = new ArrayList<>();
     for (RowValidator.Checked c : checked) {
@@ -190,6 +186,15 @@ public final class ReferenceData {
 
   /** The opportunities open on the run date: no deadline before it, not published after it. */
   public List<OpenOpportunity> openOpportunities() {
+    if (open == null) {
+      open = List.copyOf(findOpenOpportunities());
+    }
+    return open;
+  }
+
+  private List<OpenOpportunity> open;
+
+  private List<OpenOpportunity> findOpenOpportunities() {
     Table o = tables.get(InputTable.OPPORTUNITIES);
     List<OpenOpportunity> out = new ArrayList<>();
     for (RowValidator.Checked c : o.accepted()) {

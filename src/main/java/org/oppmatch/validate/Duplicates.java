@@ -73,8 +73,8 @@ public final class Duplicates implements Serializable {
     if (table.keyColumn().isEmpty()) {
       return none(table);
     }
-    int key = table.columns().indexOf(table.column(table.keyColumn().get()).get());
-    int updated = table.column(Cols.UPDATED_AT).map(c -> table.columns().indexOf(c)).orElse(-1);
+    int key = table.indexOf(table.keyColumn().get());
+    int updated = table.column(Cols.UPDATED_AT).isPresent() ? table.indexOf(Cols.UPDATED_AT) : -1;
     Map<String, List<Position>> byKey = new HashMap<>();
     for (RowValidator.Checked c : accepted) {
       Object k = c.values()[key];

@@ -162,7 +162,7 @@ public final class Validation {
       Duplicates duplicates,
       java.util.function.Supplier<Dataset<Row>> raw,
       boolean rawTextKept) {
-    int key = FIRST_VALUE + keyIndex(table);
+    int key = FIRST_VALUE + table.indexOf(table.keyColumn().orElseThrow());
     Dataset<Row> rows =
         validated.mapPartitions(
             (MapPartitionsFunction<Row, Row>)
@@ -234,17 +234,6 @@ public final class Validation {
                 .functions
                 .coalesce(col(Cols.RAW_ROW), col(TEXT_OF))
                 .as(Cols.RAW_ROW));
-  }
-
-  private static int keyIndex(InputTable table) {
-    String key = table.keyColumn().orElseThrow();
-    List<ColumnSpec> columns = table.columns();
-    for (int i = 0; i < columns.size(); i++) {
-      if (columns.get(i).name().equals(key)) {
-        return i;
-      }
-    }
-    throw new IllegalStateException("no key column " + key);
   }
 
   private static final String DUP_FILE = "_dup_file";
