@@ -3,9 +3,12 @@
 # shellcheck shell=bash
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-# pom.xml's finalName: target/opportunity-engine.jar and the job jar beside it
-JOB_JAR="$ROOT/target/opportunity-engine-job.jar"
-RUNTIME_CP_FILE="$ROOT/target/runtime-classpath.txt"
+# engine/pom.xml: the job jar (what spark-submit ships) and the classpath a local run adds to it
+JOB_JAR="$ROOT/engine/target/opportunity-engine-job.jar"
+RUNTIME_CP_FILE="$ROOT/engine/target/runtime-classpath.txt"
+# tools/pom.xml: generators, bench and evaluation, with the engine and Spark on their classpath
+TOOLS_JAR="$ROOT/tools/target/opportunity-tools.jar"
+TOOLS_CP_FILE="$ROOT/tools/target/runtime-classpath.txt"
 export SPARK_LOCAL_IP="${SPARK_LOCAL_IP:-127.0.0.1}"
 
 log() { printf '[%s] %s\n' "$(basename "$0")" "$*" >&2; }
@@ -36,25 +39,36 @@ need() {
   command -v "$1" >/dev/null 2>&1 || { log "needs $1 on PATH ($2)"; exit 1; }
 }
 
-# True when the jars are missing or older than any source file or the pom.
+# True when a jar or its classpath file is missing, or older than any source file or pom.
 stale() {
-  [ -f "$JOB_JAR" ] && [ -f "$RUNTIME_CP_FILE" ] || return 0
-  [ -n "$(find "$ROOT/pom.xml" "$ROOT/src/main" -newer "$JOB_JAR" -print -quit 2>/dev/null)" ]
+  local f
+  for f in "$JOB_JAR" "$RUNTIME_CP_FILE" "$TOOLS_JAR" "$TOOLS_CP_FILE"; do
+    [ -f "$f" ] || return 0
+  done
+  [ -n "$(find "$ROOT/pom.xml" "$ROOT/engine/pom.xml" "$ROOT/tools/pom.xml" \
+    "$ROOT/engine/src/main" "$ROOT/tools/src/main" -newer "$JOB_JAR" -print -quit 2>/dev/null)" ]
 }
 
+# Builds both modules in one Maven run: the tools are small, and one marker keeps it simple.
 ensure_built() {
   need java "Java 17"
   need mvn "Maven 3.8+"
   if stale; then
-    log "building the job jar (first use or sources changed)..."
-    (cd "$ROOT" && mvn -B -q -DskipTests -Dspotless.check.skip=true package) >&2
-    # Spark is `provided` in the job jar; a local run needs it, so compile + provided scopes
-    (cd "$ROOT" && mvn -B -q dependency:build-classpath -DincludeScope=compile \
-      -Dmdep.outputFile="$RUNTIME_CP_FILE") >&2
+    log "building the job jar and the tools (first use or sources changed)..."
+    # Spark is `provided` in the job jar; a local run needs it, so compile + provided scopes.
+    # Each module writes its own target/runtime-classpath.txt.
+    (cd "$ROOT" && mvn -B -q -DskipTests -Dspotless.check.skip=true package \
+      dependency:build-classpath -DincludeScope=compile \
+      -Dmdep.outputFile=target/runtime-classpath.txt) >&2
     touch "$JOB_JAR"
   fi
 }
 
 runtime_classpath() {
   printf '%s:%s' "$JOB_JAR" "$(cat "$RUNTIME_CP_FILE")"
+}
+
+# The tools' classpath: their jar, the engine's plain jar, Spark and the DuckDB driver.
+tools_classpath() {
+  printf '%s:%s' "$TOOLS_JAR" "$(cat "$TOOLS_CP_FILE")"
 }

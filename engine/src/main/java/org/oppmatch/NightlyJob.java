@@ -1,0 +1,183 @@
+package org.oppmatch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import org.oppmatch.config.ConfigLoader;
+import org.oppmatch.config.JobConfig;
+import org.oppmatch.io.LocalFiles;
+import org.oppmatch.rank.ScoringPass;
+import org.oppmatch.schema.Outputs;
+import org.oppmatch.stage.Explain;
+import org.oppmatch.stage.Export;
+import org.oppmatch.stage.LeadLists;
+import org.oppmatch.stage.PoolStatistics;
+import org.oppmatch.stage.Publish;
+import org.oppmatch.stage.ReadAndValidate;
+import org.oppmatch.stage.Resolve;
+import org.oppmatch.stage.RunContext;
+import org.oppmatch.stage.RunResources;
+import org.oppmatch.stage.ScoreAndRank;
+import org.oppmatch.stage.StageTimer;
+
+/**
+ * The nightly matching job (job-contract.md): read and validate the inputs, resolve repeated
+ * enterprises, score, allocate and rank every enterprise once against the broadcast zone model,
+ * explain the published leads, write the outputs and the people's exports, and publish them
+ * together with the manifest last. Each stage is a class of {@code org.oppmatch.stage}
+ * (docs/architecture.md); this class runs them in order.
+ */
+public final class NightlyJob {
+  private static final String CACHE_COMPRESSED = "spark.sql.inMemoryColumnarStorage.compressed";
+  private static final String RDD_COMPRESS = "spark.rdd.compress";
+  private static final String COALESCE_BY_PARALLELISM =
+      "spark.sql.adaptive.coalescePartitions.parallelismFirst";
+
+  private final SparkSession spark;
+  private final JobArgs args;
+  private final JobConfig config;
+  private final PrintStream progress;
+
+  public NightlyJob(SparkSession spark, JobArgs args, JobConfig config, PrintStream progress) {
+    this.spark = spark;
+    this.args = args;
+    this.config = config;
+    this.progress = progress;
+  }
+
+  public static void main(String[] argv) {
+    JobArgs args;
+    JobConfig config;
+    try {
+      args = JobArgs.parse(argv);
+      config = loadConfig(args.config(), new Configuration());
+    } catch (JobFailure e) {
+      System.err.println("nightly: " + e.kind().label() + ": " + e.getMessage());
+      System.exit(e.kind().exitCode());
+      return;
+    }
+    SparkSession.Builder builder =
+        SparkSession.builder().appName("opportunity-engine nightly " + args.runDate());
+    if (!new SparkConf().contains(RDD_COMPRESS)) {
+      // the validated enterprises are cached; blocks that no longer fit in the heap are spilled to
+      // local disk, and LZ4 costs only the spilled blocks
+      builder.config(RDD_COMPRESS, true);
+    }
+    if (!new SparkConf().contains("spark.hadoop." + LocalFiles.KEY)) {
+      builder.config("spark.hadoop." + LocalFiles.KEY, LocalFiles.class.getName());
+    }
+    SparkSession spark = builder.getOrCreate();
+    int code;
+    String master = spark.sparkContext().master();
+    try {
+      code = execute(spark, args, config, System.out, System.err);
+    } finally {
+      spark.stop();
+    }
+    // on YARN an explicit System.exit, even 0, marks the application failed: there a success
+    // just returns; everywhere else the exit code is the contract's, and stray threads cannot
+    // keep the process alive
+    if (code != 0 || !master.startsWith("yarn")) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the job on a session and returns the exit code of job-contract.md. */
+  public static int execute(
+      SparkSession spark, JobArgs args, JobConfig config, PrintStream out, PrintStream err) {
+    try {
+      new NightlyJob(spark, args, config, out).run();
+      return 0;
+    } catch (JobFailure e) {
+      err.println("nightly: " + e.kind().label() + ": " + oneLine(e.getMessage()));
+      return e.kind().exitCode();
+    } catch (Exception | LinkageError | AssertionError e) {
+      err.println("nightly: failed: " + oneLine(String.valueOf(e)));
+      e.printStackTrace(err);
+      return 1;
+    }
+  }
+
+  /** Parses arguments and configuration and runs; for tests and launchers that hold a session. */
+  public static int execute(SparkSession spark, String[] argv, PrintStream out, PrintStream err) {
+    JobArgs args;
+    JobConfig config;
+    try {
+      args = JobArgs.parse(argv);
+      config = loadConfig(args.config(), spark.sparkContext().hadoopConfiguration());
+    } catch (JobFailure e) {
+      err.println("nightly: " + e.kind().label() + ": " + oneLine(e.getMessage()));
+      return e.kind().exitCode();
+    }
+    return execute(spark, args, config, out, err);
+  }
+
+  static JobConfig loadConfig(Optional<String> location, Configuration conf) {
+    if (location.isEmpty()) {
+      return ConfigLoader.parse(null, "defaults");
+    }
+    Path p = new Path(location.get());
+    try (InputStream in = p.getFileSystem(conf).open(p)) {
+      return ConfigLoader.parse(
+          new String(in.readAllBytes(), StandardCharsets.UTF_8), location.get());
+    } catch (IOException e) {
+      throw JobFailure.badArguments(
+          "--config " + location.get() + " cannot be read: " + e.getMessage());
+    }
+  }
+
+  private static String oneLine(String s) {
+    return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+  }
+
+  /** Runs the stages in order; on any failure writes a failure manifest and rethrows. */
+  public void run() throws IOException {
+    try (RunResources resources = new RunResources(spark)) {
+      RunContext run =
+          new RunContext(spark, config, args.runDate(), new StageTimer(progress), resources);
+      Publish publish = Publish.begin(run, args.output(), progress);
+      spark
+          .sparkContext()
+          .setJobGroup("nightly-" + args.runDate(), "nightly run " + args.runDate(), false);
+      try {
+        sessionDefaults();
+        ReadAndValidate.Validated in = ReadAndValidate.run(run, args.inputs());
+        PoolStatistics stats = Resolve.run(run, in, publish.manifest());
+        Optional<LocalDate> previousRun = publish.previousRun();
+        LeadLists.Previous previous = publish.previousLeads(previousRun);
+        ScoringPass.Result scored = ScoreAndRank.run(run, in, stats, previous);
+        LeadLists lists = Explain.run(run, in, scored, previous);
+        publish.outputs(in, scored, lists, previousRun);
+        if (config.exports.enabled) {
+          Export.run(run, in, lists, publish);
+        }
+        publish.commit(config.exports.enabled ? Outputs.ALL : Outputs.WITHOUT_EXPORTS, progress);
+      } catch (IOException | RuntimeException | Error e) {
+        publish.failed(e);
+        throw e;
+      } finally {
+        spark.sparkContext().clearJobGroup();
+      }
+    }
+  }
+
+  /** Session settings the job relies on, unless the user set them. */
+  private void sessionDefaults() {
+    if (!spark.conf().contains(COALESCE_BY_PARALLELISM)) {
+      // the one large aggregation (the enterprises by id) keeps partitions of the advisory size:
+      // coalesced down to the session's parallelism, 10M ids in two tasks ran out of memory
+      spark.conf().set(COALESCE_BY_PARALLELISM, false);
+    }
+    if (!spark.conf().contains(CACHE_COMPRESSED)) {
+      // the cache is read by each pass of the run: compressing it cost more than it saved
+      spark.conf().set(CACHE_COMPRESSED, false);
+    }
+  }
+}

@@ -1,0 +1,162 @@
+package org.oppmatch.rank;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.oppmatch.model.Enterprise;
+import org.oppmatch.score.Lead;
+import org.oppmatch.score.OpportunityLead;
+import org.oppmatch.score.Scorer;
+import org.oppmatch.validate.Duplicates;
+import org.oppmatch.validate.Validation;
+import scala.Tuple2;
+
+/**
+ * The run's one pass over the enterprises: each accepted enterprise (duplicate losers aside) is
+ * scored by the broadcast {@link Scorer}, offered to its best zones, and its opportunity matches
+ * kept; each partition keeps only its best leads per zone and best matches per opportunity, so the
+ * shuffle that merges them carries a few thousand rows whatever the input size. Only the members of
+ * a group travel to their group, to be allocated together, before the per-zone lists close.
+ */
+public final class ScoringPass {
+  private ScoringPass() {}
+
+  /** What the pass broadcasts: the scorer, the duplicates to skip and the list sizes. */
+  public record Model(
+      Scorer scorer,
+      Duplicates duplicates,
+      Set<String> previousLeadIds,
+      int topN,
+      int opportunityTopN,
+      int maxZonesPerEnterprise)
+      implements Serializable {}
+
+  /**
+   * The pass's result: per zone its best {@code lists.top_n} leads, best first; the previous run's
+   * leads still among the accepted enterprises; and per opportunity its best {@code
+   * opportunities.top_n} matches, best first (still distributed: written from where they are).
+   */
+  public record Result(
+      Map<String, List<Lead>> zoneLists,
+      Set<String> presentPreviousLeads,
+      JavaRDD<List<OpportunityLead>> opportunityMatches) {}
+
+  private static final String ZONE = "Z:";
+  private static final String OPPORTUNITY = "O:";
+  private static final String GROUP = "G:";
+  private static final String PRESENT = "P";
+
+  /**
+   * Runs the pass over the validated enterprises with the broadcast model: one Spark job; the
+   * matches are read later.
+   */
+  public static Result run(Dataset<Row> validatedEnterprises, Broadcast<Model> shared) {
+    JavaPairRDD<String, byte[]> merged =
+        validatedEnterprises
+            .javaRDD()
+            .mapPartitionsToPair(rows -> asBytes(scorePartition(rows, shared.value())))
+            .reduceByKey(Partial::merge)
+            .flatMapToPair(t -> allocateGroups(t, shared.value()))
+            .reduceByKey(Partial::merge);
+    Map<String, List<Lead>> zoneLists = new HashMap<>();
+    Set<String> present = new java.util.HashSet<>();
+    for (Tuple2<String, byte[]> t : merged.filter(t -> !t._1().startsWith(OPPORTUNITY)).collect()) {
+      Partial p = Partial.fromBytes(t._2());
+      if (t._1().startsWith(ZONE)) {
+        zoneLists.put(t._1().substring(ZONE.length()), best(p));
+      } else {
+        present.addAll(((Partial.Present) p).ids());
+      }
+    }
+    JavaRDD<List<OpportunityLead>> matches =
+        merged
+            .filter(t -> t._1().startsWith(OPPORTUNITY))
+            .map(t -> ScoringPass.<OpportunityLead>best(Partial.fromBytes(t._2())));
+    return new Result(zoneLists, present, matches);
+  }
+
+  private static Iterator<Tuple2<String, byte[]>> asBytes(Iterator<Tuple2<String, Partial>> parts) {
+    List<Tuple2<String, byte[]>> out = new ArrayList<>();
+    parts.forEachRemaining(t -> out.add(new Tuple2<>(t._1(), t._2().toBytes())));
+    return out.iterator();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends Serializable> List<T> best(Partial p) {
+    return ((Partial.Best<T>) p).sorted();
+  }
+
+  /** Scores a partition's enterprises and returns its parts: only the best cross the shuffle. */
+  static Iterator<Tuple2<String, Partial>> scorePartition(Iterator<Row> rows, Model m) {
+    Map<String, Partial.Best<Lead>> zones = new HashMap<>();
+    Map<String, Partial.Best<OpportunityLead>> opportunities = new HashMap<>();
+    Map<String, Partial.Members> groups = new HashMap<>();
+    Partial.Present present = new Partial.Present();
+    org.oppmatch.match.OpportunityIndex.Scratch scratch = m.scorer().scratch();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      if (!Validation.accepted(r)) {
+        continue;
+      }
+      String id = Enterprise.idOf(r);
+      if (m.duplicates().isLoser(id, r.getString(Validation.FILE), r.getLong(Validation.LINE))) {
+        continue;
+      }
+      if (m.previousLeadIds().contains(id)) {
+        present.ids.add(id);
+      }
+      Enterprise e = Enterprise.of(r);
+      Scorer.Scored s = m.scorer().score(e, scratch);
+      List<Lead> allocated = s.allocated(m.maxZonesPerEnterprise());
+      if (e.groupId == null) {
+        for (Lead l : allocated) {
+          zones
+              .computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN()))
+              .offer(l);
+        }
+      } else if (!allocated.isEmpty()) {
+        groups.computeIfAbsent(e.groupId, g -> new Partial.Members()).leads.addAll(allocated);
+      }
+      for (OpportunityLead o : s.opportunityLeads()) {
+        opportunities
+            .computeIfAbsent(
+                o.opportunityId(),
+                x -> new Partial.Best<>(Partial.Order.MATCHES, m.opportunityTopN()))
+            .offer(o);
+      }
+    }
+    List<Tuple2<String, Partial>> out = new ArrayList<>();
+    zones.forEach((z, b) -> out.add(new Tuple2<>(ZONE + z, b)));
+    opportunities.forEach((o, b) -> out.add(new Tuple2<>(OPPORTUNITY + o, b)));
+    groups.forEach((g, b) -> out.add(new Tuple2<>(GROUP + g, b)));
+    out.add(new Tuple2<>(PRESENT, present));
+    return out.iterator();
+  }
+
+  /** A group's members allocated together, as parts of their zones' lists; others pass through. */
+  static Iterator<Tuple2<String, byte[]>> allocateGroups(Tuple2<String, byte[]> t, Model m) {
+    if (!t._1().startsWith(GROUP)) {
+      return List.of(t).iterator();
+    }
+    Map<String, Partial.Best<Lead>> zones = new HashMap<>();
+    for (Lead l :
+        Allocation.allocateGroup(
+            ((Partial.Members) Partial.fromBytes(t._2())).leads, m.maxZonesPerEnterprise())) {
+      zones
+          .computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN()))
+          .offer(l);
+    }
+    List<Tuple2<String, byte[]>> out = new ArrayList<>();
+    zones.forEach((z, b) -> out.add(new Tuple2<>(ZONE + z, b.toBytes())));
+    return out.iterator();
+  }
+}

@@ -1,0 +1,59 @@
+package org.oppmatch.schema;
+
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+
+/** The columns of the Parquet outputs (docs/contracts/data-contract.md, docs/scoring.md). */
+public final class OutputSchemas {
+  private OutputSchemas() {}
+
+  private static final org.apache.spark.sql.types.DataType STRINGS =
+      DataTypes.createArrayType(DataTypes.StringType);
+
+  /** targets: one row per lead, ordered by zone and rank. */
+  public static final StructType TARGETS =
+      new StructType()
+          .add(Cols.RUN_DATE, DataTypes.DateType)
+          .add(Cols.ZONE_ID, DataTypes.StringType)
+          .add("zone_name", DataTypes.StringType)
+          .add(Cols.RANK, DataTypes.IntegerType)
+          .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
+          .add(Cols.ENTERPRISE_NAME, DataTypes.StringType)
+          .add(Cols.SCORE, DataTypes.DoubleType)
+          .add(Cols.TIER, DataTypes.StringType)
+          .add(Cols.CHAIN_ROLE, DataTypes.StringType)
+          .add(Cols.MATCHED_NODE_IDS, STRINGS)
+          .add(Cols.MATCHED_OPPORTUNITY_IDS, STRINGS)
+          .add(Cols.REASONS, STRINGS)
+          .add(Cols.EXPLANATION, DataTypes.StringType)
+          .add(
+              Cols.SCORE_COMPONENTS,
+              DataTypes.createMapType(DataTypes.StringType, DataTypes.DoubleType))
+          .add(Cols.COMPETING_ZONES, STRINGS)
+          .add(Cols.IS_NEW, DataTypes.BooleanType)
+          .add(Cols.PREVIOUS_RANK, DataTypes.IntegerType)
+          .add(Cols.MOVEMENT, DataTypes.StringType)
+          .add(Cols.GROUP_ID, DataTypes.StringType);
+
+  /** opportunity_matches: per opportunity, the enterprises that fit it, best first. */
+  public static final StructType OPPORTUNITY_MATCHES =
+      new StructType()
+          .add(Cols.RUN_DATE, DataTypes.DateType)
+          .add(Cols.OPPORTUNITY_ID, DataTypes.StringType)
+          .add(Cols.RANK, DataTypes.IntegerType)
+          .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
+          .add(Cols.ENTERPRISE_NAME, DataTypes.StringType)
+          .add(Cols.SIMILARITY, DataTypes.DoubleType)
+          .add(Cols.REASONS, STRINGS);
+
+  /** dropped: leads of the previous run that left the lists, with why. */
+  public static final StructType DROPPED =
+      new StructType()
+          .add(Cols.RUN_DATE, DataTypes.DateType)
+          .add(Cols.ZONE_ID, DataTypes.StringType)
+          .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
+          .add(Cols.ENTERPRISE_NAME, DataTypes.StringType)
+          .add(Cols.PREVIOUS_RANK, DataTypes.IntegerType)
+          .add(Cols.REASON, DataTypes.StringType)
+          .add(Cols.NOW_ZONE_ID, DataTypes.StringType);
+}

@@ -1,0 +1,227 @@
+package org.oppmatch.stage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.when;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.oppmatch.io.InputSource;
+import org.oppmatch.io.RawReader;
+import org.oppmatch.publish.Manifest;
+import org.oppmatch.schema.InputTable;
+import org.oppmatch.validate.Duplicates;
+import org.oppmatch.validate.RowValidator;
+import org.oppmatch.validate.Rules;
+import org.oppmatch.validate.Validation;
+
+/**
+ * The enterprises of a run: read and validated in one pass (each rule a plain-Java check, {@link
+ * RowValidator}), kept in Spark's cache for the passes that follow, counted by rule, and the ids
+ * that repeat found.
+ */
+public final class EnterpriseInput {
+  /** A CSV or JSON Lines file is read by one task; beyond this size its rows are spread out. */
+  static final long SPREAD_ABOVE_BYTES = 32L << 20;
+
+  private final InputSource source;
+  private final Dataset<Row> validated;
+  private final Map<String, Long> byFirstRule;
+  private final long clean;
+  private final Map<Long, Long> repeatedIds;
+  private final RawReader reader;
+  private Duplicates duplicates;
+
+  private EnterpriseInput(
+      InputSource source,
+      Dataset<Row> validated,
+      Map<String, Long> byFirstRule,
+      long clean,
+      Map<Long, Long> repeatedIds,
+      RawReader reader) {
+    this.source = source;
+    this.validated = validated;
+    this.byFirstRule = byFirstRule;
+    this.clean = clean;
+    this.repeatedIds = repeatedIds;
+    this.reader = reader;
+    this.duplicates = Duplicates.none(InputTable.ENTERPRISES);
+  }
+
+  /** More repeated ids than this fail the run: far beyond any quarantine limit worth setting. */
+  static final int MAX_REPEATED_IDS = 1_000_000;
+
+  /**
+   * Reads and validates the enterprises, counts them by first broken rule and finds the hashes of
+   * the ids that repeat among the rows that broke no rule: one aggregation over 8 bytes a row
+   * (Spark runs it as a few jobs, the aggregation's shuffle first). The validated rows are then
+   * cached by the next pass, which reads them again.
+   */
+  public static EnterpriseInput read(
+      SparkSession spark,
+      RunInputs inputs,
+      ReferenceData reference,
+      LocalDate runDate,
+      RunResources resources) {
+    InputSource src = inputs.source(InputTable.ENTERPRISES).orElseThrow();
+    RowValidator validator =
+        new RowValidator(
+            InputTable.ENTERPRISES,
+            runDate,
+            inputs.industryNames().keySet(),
+            java.util.Set.of(),
+            java.util.Set.of());
+    Dataset<Row> raw = inputs.reader().read(src, false);
+    Dataset<Row> validated =
+        Validation.validate(spread(spark, raw, src), validator, InputTable.ENTERPRISES);
+    Column rules = col(Validation.RULES_COLUMN);
+    Column accepted = size(rules).equalTo(0);
+    Observation counted = new Observation("enterprises");
+    spark.sparkContext().setJobDescription("read and validate enterprises");
+    List<Row> summary =
+        validated
+            .observe(counted, count(when(accepted, lit(1))).as("clean"))
+            .groupBy(
+                try_element_at(rules, lit(1)).as("rule"),
+                when(accepted, col(Validation.KEY_HASH_COLUMN)).as("id"))
+            .count()
+            .filter(col("rule").isNotNull().or(col("count").gt(1)))
+            .limit(MAX_REPEATED_IDS + 100)
+            .collectAsList();
+    spark.sparkContext().setJobDescription(null);
+    // cached from the next pass on: the aggregation above had the memory to itself (at 10M
+    // enterprises in a 4 GiB heap, an aggregation beside the cache being built ran out of it)
+    resources.cache(validated);
+    Map<String, Long> byRule = new HashMap<>();
+    Map<Long, Long> repeated = new HashMap<>();
+    for (Row r : summary) {
+      if (r.isNullAt(0)) {
+        repeated.put(r.getLong(1), r.getLong(2));
+      } else {
+        byRule.merge(r.getString(0), r.getLong(2), Long::sum);
+      }
+    }
+    if (repeated.size() > MAX_REPEATED_IDS) {
+      throw org.oppmatch.JobFailure.inputContract(
+          src.location() + ": more than " + MAX_REPEATED_IDS + " enterprise_ids repeat");
+      // (the ids' hashes repeat; a run with this many duplicates fails on the quarantine limit)
+    }
+    long clean;
+    try {
+      clean = ((Number) counted.getAsJava().get("clean")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting the enterprises", e);
+    }
+    return new EnterpriseInput(src, validated, byRule, clean, repeated, inputs.reader());
+  }
+
+  /**
+   * The raw rows in at least as many partitions as the session has cores: one large text file is
+   * one task's work, and every later pass would run on one core.
+   */
+  private static Dataset<Row> spread(SparkSession spark, Dataset<Row> raw, InputSource src) {
+    int cores = spark.sparkContext().defaultParallelism();
+    if (src.format() == org.oppmatch.io.InputFormat.PARQUET || src.files().size() >= cores) {
+      return raw;
+    }
+    long bytes = 0;
+    for (String f : src.files()) {
+      try {
+        org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(f);
+        bytes +=
+            p.getFileSystem(spark.sparkContext().hadoopConfiguration()).getFileStatus(p).getLen();
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+    return bytes > SPREAD_ABOVE_BYTES ? raw.repartition(cores) : raw;
+  }
+
+  /**
+   * Hashes of the ids that more than one accepted row carries ({@link Validation#keyHash}), with
+   * their number of rows: every repeated id is among them (and, very rarely, two ids that share a
+   * hash, which the rows themselves tell apart).
+   */
+  public Map<Long, Long> repeatedIdHashes() {
+    return repeatedIds;
+  }
+
+  /**
+   * Rows that lose to another row of their id: exact once {@link PoolStatistics} has decided the
+   * duplicates, until then counted by the ids' hashes.
+   */
+  public long duplicateLosers() {
+    return decided
+        ? duplicates.loserCount()
+        : repeatedIds.values().stream().mapToLong(n -> n - 1).sum();
+  }
+
+  private boolean decided;
+
+  /** Which rows of the repeated ids are kept and which lose ({@link PoolStatistics} finds them). */
+  void duplicates(Duplicates d) {
+    this.duplicates = d;
+    this.decided = true;
+  }
+
+  /** The enterprises' counts into the manifest: accepted, and quarantined by rule. */
+  public void countInto(Manifest manifest) {
+    Map<String, Long> byRule = new HashMap<>(byFirstRule);
+    if (!decided) {
+      throw new IllegalStateException("the duplicates are decided by the pool statistics first");
+    }
+    if (duplicateLosers() > 0) {
+      byRule.merge(Rules.DUPLICATE_ID, duplicateLosers(), Long::sum);
+    }
+    manifest.input(
+        InputTable.ENTERPRISES.tableName(),
+        Manifest.counts(
+            source.location(),
+            source.format().name().toLowerCase(Locale.ROOT),
+            accepted(),
+            byRule));
+  }
+
+  /** Enterprises that broke no rule and are not a duplicate's loser. */
+  public long accepted() {
+    return clean - duplicateLosers();
+  }
+
+  public Dataset<Row> validated() {
+    return validated;
+  }
+
+  public Duplicates duplicates() {
+    return duplicates;
+  }
+
+  /**
+   * The rejected enterprises in the quarantine's shape, duplicate losers with their raw text. None
+   * (an empty Dataset, no pass over the enterprises) when the counts say none were rejected.
+   */
+  public Dataset<Row> quarantine() {
+    if (byFirstRule.isEmpty() && duplicateLosers() == 0) {
+      return validated
+          .sparkSession()
+          .createDataFrame(java.util.List.<Row>of(), Validation.QUARANTINE);
+    }
+    return Validation.quarantined(
+        validated,
+        InputTable.ENTERPRISES,
+        duplicates,
+        () -> reader.read(source, true),
+        source.format() != org.oppmatch.io.InputFormat.PARQUET);
+  }
+}

@@ -1,0 +1,260 @@
+package org.oppmatch.stage;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Observation;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.oppmatch.JobFailure;
+import org.oppmatch.config.ConfigLoader;
+import org.oppmatch.publish.Changes;
+import org.oppmatch.publish.FaultInjection;
+import org.oppmatch.publish.Manifest;
+import org.oppmatch.publish.Publisher;
+import org.oppmatch.rank.Explanations;
+import org.oppmatch.rank.ScoringPass;
+import org.oppmatch.schema.Cols;
+import org.oppmatch.schema.OutputSchemas;
+import org.oppmatch.schema.Outputs;
+import org.oppmatch.score.Lead;
+import org.oppmatch.score.OpportunityLead;
+import org.oppmatch.validate.Validation;
+
+/**
+ * The publish stage: a run's outputs are written to the attempt's staging, each a single Parquet
+ * file with its row count in the manifest and its time in the stages, and moved into place together
+ * once all are written, the manifest last (job-contract.md). A run that fails writes its failure
+ * manifest instead and leaves every earlier publication as it was.
+ */
+public final class Publish {
+  private final SparkSession spark;
+  private final Publisher publisher;
+  private final Manifest manifest;
+  private final StageTimer timer;
+  private final Date runDate;
+
+  private Publish(SparkSession spark, Publisher publisher, Manifest manifest, StageTimer timer) {
+    this.spark = spark;
+    this.publisher = publisher;
+    this.manifest = manifest;
+    this.timer = timer;
+    this.runDate = Date.valueOf(publisher.runDate());
+  }
+
+  /**
+   * Starts the run's publication under {@code outputDir}: completes what a killed run left half
+   * published, removes stale staging, and opens the manifest with the configuration used.
+   */
+  public static Publish begin(RunContext run, String outputDir, PrintStream progress)
+      throws IOException {
+    Instant started = Instant.now();
+    String attempt =
+        DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'")
+            .withZone(ZoneOffset.UTC)
+            .format(started);
+    Publisher publisher =
+        new Publisher(
+            run.spark().sparkContext().hadoopConfiguration(), outputDir, run.runDate(), attempt);
+    Manifest manifest = new Manifest(run.runDate(), attempt, started);
+    manifest.config(ConfigLoader.toJson(run.config()), ConfigLoader.hash(run.config()));
+    manifest.stages(run.timer());
+    Publish publish = new Publish(run.spark(), publisher, manifest, run.timer());
+    try {
+      for (String date : Publisher.recover(publisher.fileSystem(), publisher.root())) {
+        progress.println("[nightly] completed the interrupted publication of run_date=" + date);
+      }
+      publisher.cleanStale();
+    } catch (IOException | RuntimeException e) {
+      publish.failed(e);
+      throw e;
+    }
+    return publish;
+  }
+
+  public Manifest manifest() {
+    return manifest;
+  }
+
+  /** The date of the latest succeeded run before this one, if any. */
+  public Optional<LocalDate> previousRun() throws IOException {
+    return publisher.previousSucceededRun(p -> Manifest.isSucceeded(publisher.fileSystem(), p));
+  }
+
+  /** The leads that run published (none without a previous run). */
+  public LeadLists.Previous previousLeads(Optional<LocalDate> previousRun) {
+    return LeadLists.Previous.read(
+        spark, previousRun.map(d -> publisher.publishedFor(Outputs.TARGETS, d).toString()));
+  }
+
+  /**
+   * Writes the Parquet outputs in their published order, and the change since the previous run into
+   * the manifest.
+   */
+  public void outputs(
+      ReadAndValidate.Validated in,
+      ScoringPass.Result scored,
+      LeadLists lists,
+      Optional<LocalDate> previousRun) {
+    targets(lists);
+    opportunityMatches(scored.opportunityMatches());
+    quarantine(in.enterprises(), in.reference());
+    dropped(lists);
+    manifest.put("changes", lists.changeSummary(previousRun));
+    previousRun.ifPresent(d -> manifest.put("previous_run", d.toString()));
+  }
+
+  /** targets: the ranked leads, by zone and rank. */
+  void targets(LeadLists lists) {
+    List<Row> rows = new ArrayList<>(lists.targets().size());
+    for (LeadLists.Target t : lists.targets()) {
+      Lead l = t.lead();
+      rows.add(
+          RowFactory.create(
+              runDate,
+              t.zoneId(),
+              t.zoneName(),
+              t.rank(),
+              l.enterpriseId,
+              l.enterpriseName,
+              l.score,
+              t.tier(),
+              l.chainRole.key(),
+              t.matchedNodeIds().toArray(new String[0]),
+              t.matchedOpportunityIds().toArray(new String[0]),
+              t.reasons().toArray(new String[0]),
+              t.explanation(),
+              t.scoreComponents(),
+              l.competingZones,
+              t.previousRank() == null,
+              t.previousRank(),
+              t.movement(),
+              l.groupId));
+    }
+    write(Step.TARGETS, spark.createDataFrame(rows, OutputSchemas.TARGETS));
+  }
+
+  /** opportunity_matches: per opportunity its best enterprises, written from the executors. */
+  void opportunityMatches(JavaRDD<List<OpportunityLead>> best) {
+    Date date = runDate;
+    JavaRDD<Row> rows =
+        best.flatMap(
+            matches -> {
+              List<Row> out = new ArrayList<>(matches.size());
+              for (int i = 0; i < matches.size(); i++) {
+                OpportunityLead o = matches.get(i);
+                out.add(
+                    RowFactory.create(
+                        date,
+                        o.opportunityId(),
+                        i + 1,
+                        o.enterpriseId(),
+                        o.enterpriseName(),
+                        o.similarity(),
+                        Explanations.opportunityReasons(o).toArray(new String[0])));
+              }
+              return out.iterator();
+            });
+    write(
+        Step.OPPORTUNITY_MATCHES,
+        spark
+            .createDataFrame(rows, OutputSchemas.OPPORTUNITY_MATCHES)
+            .coalesce(1)
+            .sortWithinPartitions(col(Cols.OPPORTUNITY_ID), col(Cols.RANK)));
+  }
+
+  /** quarantine: every rejected row of every input, the enterprises first, in file order. */
+  void quarantine(EnterpriseInput enterprises, ReferenceData reference) {
+    Dataset<Row> all =
+        enterprises
+            .quarantine()
+            .unionByName(spark.createDataFrame(reference.quarantine(), Validation.QUARANTINE));
+    write(Step.QUARANTINE, all.select(lit(runDate).as(Cols.RUN_DATE), col("*")));
+  }
+
+  /** dropped: the previous run's leads that left the lists (empty without a previous run). */
+  void dropped(LeadLists lists) {
+    List<Row> rows = new ArrayList<>();
+    if (lists.dropped() != null) {
+      for (Changes.Dropped d : lists.dropped()) {
+        rows.add(
+            RowFactory.create(
+                runDate,
+                d.zoneId(),
+                d.enterpriseId(),
+                d.enterpriseName(),
+                d.previousRank(),
+                d.reason(),
+                d.nowZoneId()));
+      }
+    }
+    write(Step.DROPPED, spark.createDataFrame(rows, OutputSchemas.DROPPED));
+  }
+
+  /** The file system and folder the exports are staged in, with the manifest so far. */
+  FileSystem fileSystem() {
+    return publisher.fileSystem();
+  }
+
+  Path stagingRoot() {
+    return publisher.stagingRoot();
+  }
+
+  /** Moves every staged output into place together, then writes the manifest. */
+  public void commit(List<String> outputs, PrintStream progress) throws IOException {
+    FaultInjection.at(Step.PUBLISH.key());
+    publisher.publish(outputs, manifest.toJson(Manifest.SUCCEEDED, null, null));
+    progress.println(
+        "[nightly] published run_date=" + publisher.runDate() + " to " + publisher.root());
+  }
+
+  /** Writes the failure manifest of this attempt; a problem writing it is added to {@code e}. */
+  public void failed(Throwable e) {
+    String kind = e instanceof JobFailure f ? f.kind().label() : "error";
+    String reason = String.valueOf(e.getMessage() == null ? e : e.getMessage());
+    try {
+      publisher.writeAtomically(
+          publisher.failedManifest(),
+          manifest.toJson(Manifest.FAILED, kind, reason.replace('\n', ' ').replace('\r', ' ')));
+    } catch (IOException | RuntimeException suppressed) {
+      e.addSuppressed(suppressed);
+    }
+  }
+
+  private void write(Step step, Dataset<Row> rows) {
+    long n = timer.timed(step, () -> writeCounted(rows.coalesce(1), publisher.staged(step.key())));
+    manifest.output(step.key(), n);
+  }
+
+  /** Writes a staged output and returns its row count, observed during the write itself. */
+  static long writeCounted(Dataset<Row> df, Path staged) {
+    Observation rows = new Observation("rows_" + staged.getName());
+    df.observe(rows, count(lit(1)).as("n"))
+        .write()
+        .mode(SaveMode.Overwrite)
+        .parquet(staged.toString());
+    try {
+      return ((Number) rows.getAsJava().get("n")).longValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while counting " + staged, e);
+    }
+  }
+}

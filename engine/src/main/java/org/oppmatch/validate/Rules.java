@@ -1,0 +1,54 @@
+package org.oppmatch.validate;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import org.oppmatch.model.SignalKind;
+import org.oppmatch.model.Tag;
+
+/** Names of the validation rules, as the quarantine and the manifest report them. */
+public final class Rules {
+  private Rules() {}
+
+  /** A line that cannot be read as a record. */
+  public static final String MALFORMED = "malformed";
+
+  /** A value that does not parse as its column's type. */
+  public static final String BAD_TYPE = "bad_type";
+
+  /** A required value that is absent or blank (or an empty required array). */
+  public static final String MISSING_REQUIRED = "missing_required";
+
+  /** A second row with the same key; the newest updated_at (then the first read) is kept. */
+  public static final String DUPLICATE_ID = "duplicate_id";
+
+  public static final String UNKNOWN_TAG = "unknown_tag";
+  public static final String INVALID_USCC = "invalid_uscc";
+  public static final String INVALID_COUNTRY = "invalid_country";
+  public static final String INVALID_COORDINATES = "invalid_coordinates";
+  public static final String INVALID_INDUSTRY_CODE = "invalid_industry_code";
+  public static final String NEGATIVE_VALUE = "negative_value";
+  public static final String OUT_OF_RANGE = "out_of_range";
+  public static final String FUTURE_YEAR = "future_year";
+  public static final String INVALID_SIGNAL = "invalid_signal";
+  public static final String INVALID_POSITION = "invalid_position";
+  public static final String INVALID_STATUS = "invalid_status";
+  public static final String INVALID_STAGE = "invalid_stage";
+  public static final String UNKNOWN_ZONE = "unknown_zone";
+  public static final String UNKNOWN_NODE = "unknown_node";
+
+  public static final List<String> TAGS = Tag.keys();
+
+  public static final List<String> SIGNAL_KINDS = SignalKind.keys();
+
+  public static final List<String> POSITIONS = List.of("upstream", "midstream", "downstream");
+
+  public static final List<String> STATUSES = List.of("strong", "weak", "missing");
+
+  public static final List<String> STAGES =
+      List.of("contacted", "visited", "negotiating", "signed", "landed", "lost");
+
+  /** ISO 3166-1 alpha-2 codes, as the JDK knows them. */
+  public static final Set<String> COUNTRIES = new TreeSet<>(Set.of(Locale.getISOCountries()));
+}
