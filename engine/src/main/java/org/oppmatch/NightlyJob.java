@@ -13,7 +13,6 @@ import org.apache.spark.sql.SparkSession;
 import org.oppmatch.config.ConfigLoader;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.io.LocalFiles;
-import org.oppmatch.rank.ScoringPass;
 import org.oppmatch.schema.Outputs;
 import org.oppmatch.stage.Explain;
 import org.oppmatch.stage.Export;
@@ -152,7 +151,7 @@ public final class NightlyJob {
         PoolStatistics stats = Resolve.run(run, in, publish.manifest());
         Optional<LocalDate> previousRun = publish.previousRun();
         LeadLists.Previous previous = publish.previousLeads(previousRun);
-        ScoringPass.Result scored = ScoreAndRank.run(run, in, stats, previous);
+        ScoreAndRank.Ranked scored = ScoreAndRank.run(run, in, stats, previous, publish.manifest());
         LeadLists lists = Explain.run(run, in, scored, previous);
         publish.outputs(in, scored, lists, previousRun);
         if (config.exports.enabled) {

@@ -61,6 +61,38 @@ public final class JobConfig {
   @JsonProperty("exports")
   public Exports exports = new Exports();
 
+  @JsonProperty("outcomes")
+  public Outcomes outcomes = new Outcomes();
+
+  @JsonProperty("ranking")
+  public Ranking ranking = new Ranking();
+
+  /** What the outcomes of earlier leads do to the lists (data-contract.md, version 2). */
+  @JsonPropertyOrder(alphabetic = true)
+  public static final class Outcomes {
+    /** Days a lost enterprise stays off every list after its last lost outcome. */
+    @JsonProperty("cooldown_days")
+    public int cooldownDays = 365;
+
+    /** Days a contact, visit or negotiation keeps the enterprise with the zone that reported it. */
+    @JsonProperty("active_days")
+    public int activeDays = 180;
+  }
+
+  /** How each zone's list is ordered: by the rules' score, or by a model learned from outcomes. */
+  @JsonPropertyOrder(alphabetic = true)
+  public static final class Ranking {
+    public static final List<String> MODES = List.of("auto", "rules", "learned");
+
+    /** auto: learned when the history allows it, else rules; rules; learned (or fail, exit 3). */
+    @JsonProperty("mode")
+    public String mode = "auto";
+
+    /** Enterprises won in the history below which no model is learned. */
+    @JsonProperty("min_positive_outcomes")
+    public int minPositiveOutcomes = 100;
+  }
+
   /** The lead lists for people (XLSX and CSV per zone) and the HTML run report. */
   @JsonPropertyOrder(alphabetic = true)
   public static final class Exports {
@@ -206,6 +238,12 @@ public final class JobConfig {
     range(errors, "opportunities.top_n", opportunities.topN, 1, 1_000_000);
     range(errors, "opportunities.min_similarity", opportunities.minSimilarity, 0, 1);
     range(errors, "opportunities.per_lead", opportunities.perLead, 1, 100);
+    range(errors, "outcomes.cooldown_days", outcomes.cooldownDays, 0, 36_500);
+    range(errors, "outcomes.active_days", outcomes.activeDays, 1, 36_500);
+    if (!Ranking.MODES.contains(ranking.mode)) {
+      errors.add("ranking.mode: " + ranking.mode + " is not one of " + Ranking.MODES);
+    }
+    range(errors, "ranking.min_positive_outcomes", ranking.minPositiveOutcomes, 1, 1e9);
     return errors;
   }
 

@@ -299,7 +299,9 @@ public final class ExportStage {
         r.competingZones(),
         r.isNew(),
         r.previousRank(),
-        r.groupId());
+        r.groupId(),
+        r.engagementStage(),
+        r.engagementSince());
   }
 
   private static LocalDate runDate(JsonNode manifest) {

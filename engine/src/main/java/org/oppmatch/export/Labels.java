@@ -31,6 +31,15 @@ public final class Labels {
     return status == null ? "" : NODE_STATUS.getOrDefault(status.toLowerCase(Locale.ROOT), status);
   }
 
+  /** 洽谈中（自2026-09-01） for an engaged lead, null for a lead nobody works yet. */
+  public static String engagement(String stage, java.time.LocalDate since) {
+    if (stage == null) {
+      return null;
+    }
+    org.oppmatch.model.EngagementStage s = org.oppmatch.model.EngagementStage.of(stage);
+    return (s == null ? stage : s.zh()) + (since == null ? "" : "（自" + since + "）");
+  }
+
   /** The Chinese name of a score component; an unknown key is shown as it is. */
   public static String factor(String key) {
     return Factor.byKey(key).map(Factor::zh).orElse(key);

@@ -24,7 +24,10 @@ public enum LeadColumn {
   IS_NEW("是否新增", 8, false, (r, n) -> r.isNew() ? "是" : "否"),
   PREVIOUS_RANK("上次排名", 8, false, (r, n) -> r.previousRank()),
   COMPETING_ZONES("其他意向园区", 22, true, (r, n) -> Names.join(r.competingZones(), n.zoneNames(), "、")),
-  SCORE_COMPONENTS("得分构成", 40, true, (r, n) -> Labels.components(r.scoreComponents()));
+  SCORE_COMPONENTS("得分构成", 40, true, (r, n) -> Labels.components(r.scoreComponents())),
+  // the zone's own engagement (首报首谈): 洽谈中（自2026-09-01）; empty for leads nobody works yet
+  ENGAGEMENT(
+      "跟进阶段", 18, false, (r, n) -> Labels.engagement(r.engagementStage(), r.engagementSince()));
 
   private final String header;
   private final int width;

@@ -10,6 +10,8 @@ import java.util.Map;
  * @param scoreComponents factor key to points; iteration order is the order shown
  * @param previousRank null when the lead is new or no earlier run is known
  * @param groupId null when the enterprise belongs to no group
+ * @param engagementStage the zone's own latest stage with the enterprise (首报首谈), else null
+ * @param engagementSince the day the zone's engagement began, else null
  */
 public record LeadRow(
     int rank,
@@ -26,7 +28,9 @@ public record LeadRow(
     List<String> competingZones,
     boolean isNew,
     Integer previousRank,
-    String groupId) {
+    String groupId,
+    String engagementStage,
+    java.time.LocalDate engagementSince) {
 
   public LeadRow {
     matchedNodeIds = List.copyOf(matchedNodeIds == null ? List.of() : matchedNodeIds);

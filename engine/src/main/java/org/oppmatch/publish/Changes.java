@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.oppmatch.model.Engagement;
 
 /**
  * What changed since the previous published run: the movement of each lead, and the leads that left
@@ -26,6 +27,12 @@ public final class Changes {
 
   /** ... because the opportunities it was matched to have closed. */
   public static final String OPPORTUNITY_CLOSED = "opportunity_closed";
+
+  /** ... because the enterprise signed or landed with a zone (an outcome): on no list. */
+  public static final String WON = "won";
+
+  /** ... because every zone's latest outcome with it is lost, within the cool-down. */
+  public static final String LOST = "lost";
 
   /** ... because it scores below the list (top_n or min_score) or no longer matches the zone. */
   public static final String FELL_BELOW_LIST = "fell_below_list";
@@ -71,17 +78,19 @@ public final class Changes {
 
   /**
    * Leads of the previous run that are not on the same zone's list now, with why: the enterprise
-   * left the input, moved to another zone (the first by id), its opportunities closed, or it fell
-   * below the list; ordered by zone and previous rank.
+   * left the input, was won or lost (its outcomes), moved to another zone (the first by id), its
+   * opportunities closed, or it fell below the list; ordered by zone and previous rank.
    *
    * @param present the previous leads' enterprise ids that are among this run's accepted rows
    * @param openOpportunityIds ids of the opportunities open on this run's date
+   * @param engagements the run's engagements by enterprise id
    */
   public static List<Dropped> dropped(
       List<PreviousLead> previous,
       List<CurrentLead> current,
       Set<String> present,
-      Set<String> openOpportunityIds) {
+      Set<String> openOpportunityIds,
+      Map<String, Engagement> engagements) {
     Map<String, String> nowZone = new HashMap<>();
     java.util.Set<String> listed = new java.util.HashSet<>();
     for (CurrentLead c : current) {
@@ -96,8 +105,13 @@ public final class Changes {
       String now = nowZone.get(p.enterpriseId());
       List<String> opps = p.matchedOpportunityIds() == null ? List.of() : p.matchedOpportunityIds();
       String reason;
+      Engagement g = engagements.get(p.enterpriseId());
       if (!present.contains(p.enterpriseId())) {
         reason = ENTERPRISE_GONE;
+      } else if (g != null && g.status() == Engagement.Status.WON) {
+        reason = WON;
+      } else if (g != null && g.status() == Engagement.Status.LOST) {
+        reason = LOST;
       } else if (now != null) {
         reason = MOVED_ZONE;
       } else if (!opps.isEmpty() && opps.stream().noneMatch(openOpportunityIds::contains)) {

@@ -60,7 +60,9 @@ public final class Explanations {
     for (NodeMatch n : l.nodes) {
       out.add(n.role().key().toUpperCase(Locale.ROOT) + ":" + n.nodeId());
     }
-    out.add("INDUSTRY:" + l.matchedCode + "@" + l.depth);
+    if (l.matchedCode != null) {
+      out.add("INDUSTRY:" + l.matchedCode + "@" + l.depth);
+    }
     if (l.leadIndustry) {
       out.add("LEAD:" + l.targetCode);
     }
@@ -96,6 +98,11 @@ public final class Explanations {
     return out;
   }
 
+  /** What the owner zone's team has done: 本园区于2026-10-12首次对接，目前洽谈中. */
+  public static String engagementSentence(org.oppmatch.model.Engagement g) {
+    return "本园区于" + g.since() + "首次对接，目前" + g.stage().zh();
+  }
+
   /** One Chinese sentence: the chain role, the opportunity, the standing, the signal, the place. */
   public String sentence(Lead l) {
     List<String> pieces = new ArrayList<>();
@@ -103,7 +110,7 @@ public final class Explanations {
     if (l.chainRole != ChainRole.NONE && node != null) {
       pieces.add(l.chainRole.zh() + "：" + node.nameZh() + "（" + l.chainRole.statusZh() + "）");
     }
-    if (l.chainRole == ChainRole.NONE) {
+    if (l.chainRole == ChainRole.NONE && l.matchedCode != null) {
       String name = industryNames.get(l.matchedCode);
       pieces.add(
           "主营行业"

@@ -18,16 +18,16 @@ import org.oppmatch.score.OpportunityLead;
 
 /**
  * A part of the run's result that partitions build and a shuffle merges by key: a zone's best
- * leads, an opportunity's best matches (both bounded: a partition keeps its own best N, so only
- * those cross the cluster), a group's members, or the previous run's leads still in the input.
+ * candidates, an opportunity's best matches (both bounded: a partition keeps its own best N, so
+ * only those cross the cluster), an owner zone's engaged leads, or the previous run's leads still
+ * in the input.
  *
  * <p>A part crosses the shuffle as bytes of its own compact encoding ({@link #toBytes}): Spark's
  * map-side buffers estimate the size of what they hold by walking its objects, which for lists of
  * thousands of leads cost more than the scoring itself, and Java serialization of records is slow;
  * an array of bytes is measured at once and written as it is.
  */
-public abstract sealed class Partial implements Serializable
-    permits Partial.Best, Partial.Members, Partial.Present {
+public abstract sealed class Partial implements Serializable permits Partial.Best, Partial.Present {
   private static final long serialVersionUID = 1L;
 
   /** Merges another part of the same key into this one and returns it. */
@@ -37,7 +37,6 @@ public abstract sealed class Partial implements Serializable
 
   private static final byte BEST_LEADS = 1;
   private static final byte BEST_MATCHES = 2;
-  private static final byte MEMBERS = 3;
   private static final byte PRESENT = 4;
 
   /** The part in its compact encoding. */
@@ -63,14 +62,6 @@ public abstract sealed class Partial implements Serializable
             b.items.add(kind == BEST_LEADS ? Lead.read(in) : OpportunityLead.read(in));
           }
           return b;
-        }
-        case MEMBERS -> {
-          Members m = new Members();
-          int n = in.readInt();
-          for (int i = 0; i < n; i++) {
-            m.leads.add(Lead.read(in));
-          }
-          return m;
         }
         case PRESENT -> {
           Present p = new Present();
@@ -169,28 +160,6 @@ public abstract sealed class Partial implements Serializable
         } else {
           ((OpportunityLead) item).write(out);
         }
-      }
-    }
-  }
-
-  /** The leads of one group's members, each already cut to its own best zones. */
-  public static final class Members extends Partial {
-    private static final long serialVersionUID = 1L;
-
-    public final ArrayList<Lead> leads = new ArrayList<>();
-
-    @Override
-    public Partial merge(Partial other) {
-      leads.addAll(((Members) other).leads);
-      return this;
-    }
-
-    @Override
-    void write(DataOutputStream out) throws IOException {
-      out.writeByte(MEMBERS);
-      out.writeInt(leads.size());
-      for (Lead l : leads) {
-        l.write(out);
       }
     }
   }

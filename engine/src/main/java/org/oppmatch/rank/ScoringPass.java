@@ -12,6 +12,7 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.oppmatch.model.Engagement;
 import org.oppmatch.model.Enterprise;
 import org.oppmatch.score.Lead;
 import org.oppmatch.score.OpportunityLead;
@@ -22,37 +23,48 @@ import scala.Tuple2;
 
 /**
  * The run's one pass over the enterprises: each accepted enterprise (duplicate losers aside) is
- * scored by the broadcast {@link Scorer}, offered to its best zones, and its opportunity matches
- * kept; each partition keeps only its best leads per zone and best matches per opportunity, so the
- * shuffle that merges them carries a few thousand rows whatever the input size. Only the members of
- * a group travel to their group, to be allocated together, before the per-zone lists close.
+ * scored by the broadcast {@link Scorer}, offered as a candidate to every zone where it scores at
+ * least {@code lists.min_score}, and its opportunity matches kept; each partition keeps only its
+ * best candidates per zone and best matches per opportunity, so the shuffle that merges them
+ * carries a bounded number of rows whatever the input size. The allocation of candidates to zones
+ * ({@link Allocation#stable}) runs on the driver over the merged candidates. An enterprise with an
+ * engagement is not a candidate: won or lost, it is on no list; active, its lead in the owner zone
+ * travels apart, to be listed there whatever the list's length.
  */
 public final class ScoringPass {
   private ScoringPass() {}
 
-  /** What the pass broadcasts: the scorer, the duplicates to skip and the list sizes. */
+  /**
+   * What the pass broadcasts: the scorer, the duplicates to skip, the previous run's leads, the
+   * engagements and the list sizes.
+   *
+   * @param candidateDepth candidates kept per zone: more than {@code lists.top_n}, since an
+   *     enterprise taken by a zone it fits better leaves room for the next one
+   */
   public record Model(
       Scorer scorer,
       Duplicates duplicates,
       Set<String> previousLeadIds,
-      int topN,
-      int opportunityTopN,
-      int maxZonesPerEnterprise)
+      Map<String, Engagement> engagements,
+      int candidateDepth,
+      int opportunityTopN)
       implements Serializable {}
 
   /**
-   * The pass's result: per zone its best {@code lists.top_n} leads, best first; the previous run's
-   * leads still among the accepted enterprises; and per opportunity its best {@code
-   * opportunities.top_n} matches, best first (still distributed: written from where they are).
+   * The pass's result: per zone its best {@code candidateDepth} candidates, best first; per owner
+   * zone the leads of its active engagements; the previous run's leads still among the accepted
+   * enterprises; and per opportunity its best {@code opportunities.top_n} matches, best first
+   * (still distributed: written from where they are).
    */
   public record Result(
-      Map<String, List<Lead>> zoneLists,
+      Map<String, List<Lead>> candidates,
+      Map<String, List<Lead>> engaged,
       Set<String> presentPreviousLeads,
       JavaRDD<List<OpportunityLead>> opportunityMatches) {}
 
   private static final String ZONE = "Z:";
+  private static final String ENGAGED = "E:";
   private static final String OPPORTUNITY = "O:";
-  private static final String GROUP = "G:";
   private static final String PRESENT = "P";
 
   /**
@@ -64,15 +76,16 @@ public final class ScoringPass {
         validatedEnterprises
             .javaRDD()
             .mapPartitionsToPair(rows -> asBytes(scorePartition(rows, shared.value())))
-            .reduceByKey(Partial::merge)
-            .flatMapToPair(t -> allocateGroups(t, shared.value()))
             .reduceByKey(Partial::merge);
-    Map<String, List<Lead>> zoneLists = new HashMap<>();
+    Map<String, List<Lead>> candidates = new HashMap<>();
+    Map<String, List<Lead>> engaged = new HashMap<>();
     Set<String> present = new java.util.HashSet<>();
     for (Tuple2<String, byte[]> t : merged.filter(t -> !t._1().startsWith(OPPORTUNITY)).collect()) {
       Partial p = Partial.fromBytes(t._2());
       if (t._1().startsWith(ZONE)) {
-        zoneLists.put(t._1().substring(ZONE.length()), best(p));
+        candidates.put(t._1().substring(ZONE.length()), best(p));
+      } else if (t._1().startsWith(ENGAGED)) {
+        engaged.put(t._1().substring(ENGAGED.length()), best(p));
       } else {
         present.addAll(((Partial.Present) p).ids());
       }
@@ -81,7 +94,7 @@ public final class ScoringPass {
         merged
             .filter(t -> t._1().startsWith(OPPORTUNITY))
             .map(t -> ScoringPass.<OpportunityLead>best(Partial.fromBytes(t._2())));
-    return new Result(zoneLists, present, matches);
+    return new Result(candidates, engaged, present, matches);
   }
 
   private static Iterator<Tuple2<String, byte[]>> asBytes(Iterator<Tuple2<String, Partial>> parts) {
@@ -98,8 +111,8 @@ public final class ScoringPass {
   /** Scores a partition's enterprises and returns its parts: only the best cross the shuffle. */
   static Iterator<Tuple2<String, Partial>> scorePartition(Iterator<Row> rows, Model m) {
     Map<String, Partial.Best<Lead>> zones = new HashMap<>();
+    Map<String, Partial.Best<Lead>> engaged = new HashMap<>();
     Map<String, Partial.Best<OpportunityLead>> opportunities = new HashMap<>();
-    Map<String, Partial.Members> groups = new HashMap<>();
     Partial.Present present = new Partial.Present();
     org.oppmatch.match.OpportunityIndex.Scratch scratch = m.scorer().scratch();
     while (rows.hasNext()) {
@@ -115,16 +128,20 @@ public final class ScoringPass {
         present.ids.add(id);
       }
       Enterprise e = Enterprise.of(r);
-      Scorer.Scored s = m.scorer().score(e, scratch);
-      List<Lead> allocated = s.allocated(m.maxZonesPerEnterprise());
-      if (e.groupId == null) {
-        for (Lead l : allocated) {
+      Engagement g = m.engagements().get(id);
+      String owner = g != null && g.status() == Engagement.Status.ACTIVE ? g.owner() : null;
+      Scorer.Scored s = m.scorer().score(e, scratch, owner);
+      if (g == null) {
+        for (Lead l : s.eligible()) {
           zones
-              .computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN()))
+              .computeIfAbsent(
+                  l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.candidateDepth()))
               .offer(l);
         }
-      } else if (!allocated.isEmpty()) {
-        groups.computeIfAbsent(e.groupId, g -> new Partial.Members()).leads.addAll(allocated);
+      } else if (s.owned() != null) {
+        engaged
+            .computeIfAbsent(owner, z -> new Partial.Best<>(Partial.Order.LEADS, Integer.MAX_VALUE))
+            .offer(s.owned());
       }
       for (OpportunityLead o : s.opportunityLeads()) {
         opportunities
@@ -136,27 +153,9 @@ public final class ScoringPass {
     }
     List<Tuple2<String, Partial>> out = new ArrayList<>();
     zones.forEach((z, b) -> out.add(new Tuple2<>(ZONE + z, b)));
+    engaged.forEach((z, b) -> out.add(new Tuple2<>(ENGAGED + z, b)));
     opportunities.forEach((o, b) -> out.add(new Tuple2<>(OPPORTUNITY + o, b)));
-    groups.forEach((g, b) -> out.add(new Tuple2<>(GROUP + g, b)));
     out.add(new Tuple2<>(PRESENT, present));
-    return out.iterator();
-  }
-
-  /** A group's members allocated together, as parts of their zones' lists; others pass through. */
-  static Iterator<Tuple2<String, byte[]>> allocateGroups(Tuple2<String, byte[]> t, Model m) {
-    if (!t._1().startsWith(GROUP)) {
-      return List.of(t).iterator();
-    }
-    Map<String, Partial.Best<Lead>> zones = new HashMap<>();
-    for (Lead l :
-        Allocation.allocateGroup(
-            ((Partial.Members) Partial.fromBytes(t._2())).leads, m.maxZonesPerEnterprise())) {
-      zones
-          .computeIfAbsent(l.zoneId, z -> new Partial.Best<>(Partial.Order.LEADS, m.topN()))
-          .offer(l);
-    }
-    List<Tuple2<String, byte[]>> out = new ArrayList<>();
-    zones.forEach((z, b) -> out.add(new Tuple2<>(ZONE + z, b.toBytes())));
     return out.iterator();
   }
 }

@@ -69,6 +69,11 @@ public final class Cols {
   public static final String ENTERPRISE_NAME = "enterprise_name";
   public static final String SCORE = "score";
   public static final String TIER = "tier";
+  public static final String ENGAGEMENT_STAGE = "engagement_stage";
+  public static final String ENGAGEMENT_SINCE = "engagement_since";
+  public static final String MODEL_SCORE = "model_score";
+  public static final String MODEL_REASONS = "model_reasons";
+  public static final String MEMBER_ENTERPRISE_IDS = "member_enterprise_ids";
   public static final String CHAIN_ROLE = "chain_role";
   public static final String MATCHED_NODE_IDS = "matched_node_ids";
   public static final String MATCHED_OPPORTUNITY_IDS = "matched_opportunity_ids";

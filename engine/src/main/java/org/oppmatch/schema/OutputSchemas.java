@@ -33,7 +33,14 @@ public final class OutputSchemas {
           .add(Cols.IS_NEW, DataTypes.BooleanType)
           .add(Cols.PREVIOUS_RANK, DataTypes.IntegerType)
           .add(Cols.MOVEMENT, DataTypes.StringType)
-          .add(Cols.GROUP_ID, DataTypes.StringType);
+          .add(Cols.GROUP_ID, DataTypes.StringType)
+          // version 2: the owner zone's engagement, the learned ranking's view (null under the
+          // rules), and the input ids of the company the lead stands for (its own id first)
+          .add(Cols.ENGAGEMENT_STAGE, DataTypes.StringType)
+          .add(Cols.ENGAGEMENT_SINCE, DataTypes.DateType)
+          .add(Cols.MODEL_SCORE, DataTypes.DoubleType)
+          .add(Cols.MODEL_REASONS, STRINGS)
+          .add(Cols.MEMBER_ENTERPRISE_IDS, STRINGS);
 
   /** opportunity_matches: per opportunity, the enterprises that fit it, best first. */
   public static final StructType OPPORTUNITY_MATCHES =

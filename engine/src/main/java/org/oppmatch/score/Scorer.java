@@ -71,15 +71,11 @@ public final class Scorer implements Serializable {
 
   /**
    * An enterprise's result: its leads in the zones where it scores at least {@code
-   * lists.min_score}, best first (each naming the others as competing zones), and its best match
-   * with each opportunity it fits.
+   * lists.min_score}, best first (each naming the others as competing zones), its lead in the zone
+   * that owns its engagement whatever it scores there (null without one), and its best match with
+   * each opportunity it fits.
    */
-  public record Scored(List<Lead> eligible, List<OpportunityLead> opportunityLeads) {
-    /** The leads it is offered with: its best {@code max_zones_per_enterprise} zones. */
-    public List<Lead> allocated(int maxZones) {
-      return eligible.subList(0, Math.min(maxZones, eligible.size()));
-    }
-  }
+  public record Scored(List<Lead> eligible, Lead owned, List<OpportunityLead> opportunityLeads) {}
 
   /** What one zone has of the enterprise's code matches. */
   private static final class ZoneMatch {
@@ -99,16 +95,27 @@ public final class Scorer implements Serializable {
   }
 
   public Scored score(Enterprise e) {
-    return score(e, scratch());
+    return score(e, scratch(), null);
   }
 
-  /** Scores an enterprise with a task's working memory ({@link #scratch}). */
-  public Scored score(Enterprise e, OpportunityIndex.Scratch scratch) {
+  /**
+   * Scores an enterprise with a task's working memory ({@link #scratch}).
+   *
+   * @param ownerZoneId the zone that owns the enterprise's active engagement, or null
+   */
+  public Scored score(Enterprise e, OpportunityIndex.Scratch scratch, String ownerZoneId) {
     Map<Integer, ZoneMatch> byZone = matchZones(e.industryCodes);
+    int owner = ownerZoneId == null ? -1 : zones.indexOf(ownerZoneId);
     OpportunityIndex.Matches matches = OpportunityIndex.Matches.NONE;
     if (opportunities.hasCandidates(e.industryCodes)) {
       String enterpriseText = e.text();
-      int[] candidateZones = byZone.keySet().stream().mapToInt(Integer::intValue).toArray();
+      int[] candidateZones =
+          java.util.stream.IntStream.concat(
+                  byZone.keySet().stream().mapToInt(Integer::intValue),
+                  owner < 0 || byZone.containsKey(owner)
+                      ? java.util.stream.IntStream.empty()
+                      : java.util.stream.IntStream.of(owner))
+              .toArray();
       matches =
           opportunities.match(
               e.industryCodes,
@@ -119,13 +126,23 @@ public final class Scorer implements Serializable {
               scratch);
     }
     List<Lead> eligible = new ArrayList<>();
-    if (!byZone.isEmpty()) {
+    Lead owned = null;
+    if (!byZone.isEmpty() || owner >= 0) {
       Features f = features(e);
       for (Map.Entry<Integer, ZoneMatch> z : byZone.entrySet()) {
         Lead lead = lead(e, f, zones.zone(z.getKey()), z.getValue(), matches);
         if (lead.score >= p.minScore()) {
           eligible.add(lead);
         }
+        if (z.getKey() == owner) {
+          owned = lead;
+        }
+      }
+      if (owner >= 0 && owned == null) {
+        // the owner zone's codes do not meet the enterprise's: no industry or chain fit there
+        ZoneMatch none = new ZoneMatch();
+        none.industryValue = 0;
+        owned = lead(e, f, zones.zone(owner), none, matches);
       }
       eligible.sort(Lead.BEST_ZONE_FIRST);
       for (Lead l : eligible) {
@@ -135,8 +152,16 @@ public final class Scorer implements Serializable {
                 .filter(z -> !z.equals(l.zoneId))
                 .toArray(String[]::new);
       }
+      if (owned != null && owned.competingZones == null) {
+        Lead o = owned;
+        o.competingZones =
+            eligible.stream()
+                .map(l -> l.zoneId)
+                .filter(z -> !z.equals(o.zoneId))
+                .toArray(String[]::new);
+      }
     }
-    return new Scored(eligible, opportunityLeads(e, matches));
+    return new Scored(eligible, owned, opportunityLeads(e, matches));
   }
 
   /**

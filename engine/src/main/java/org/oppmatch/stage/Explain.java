@@ -1,7 +1,5 @@
 package org.oppmatch.stage;
 
-import org.oppmatch.rank.ScoringPass;
-
 /**
  * The explain stage, on the driver and for the published leads only (at most {@code lists.top_n}
  * per zone): each lead's tier, reasons and explanation in Chinese, its movement against the
@@ -13,7 +11,7 @@ public final class Explain {
   public static LeadLists run(
       RunContext run,
       ReadAndValidate.Validated in,
-      ScoringPass.Result scored,
+      ScoreAndRank.Ranked scored,
       LeadLists.Previous previous) {
     return run.timer()
         .timed(

@@ -16,10 +16,10 @@ import org.apache.spark.sql.SparkSession;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.export.ExportStage;
 import org.oppmatch.export.LeadRow;
+import org.oppmatch.model.Engagement;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.publish.Changes;
 import org.oppmatch.rank.Explanations;
-import org.oppmatch.rank.ScoringPass;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.score.Factor;
 import org.oppmatch.score.Lead;
@@ -44,7 +44,19 @@ public final class LeadLists {
       String explanation,
       Map<String, Double> scoreComponents,
       Integer previousRank,
-      String movement) {}
+      String movement,
+      Engagement engagement) {
+
+    /** The owner zone's latest stage, on the lead of an active engagement (else null). */
+    public String engagementStage() {
+      return engagement == null ? null : engagement.stage().key();
+    }
+
+    /** The day the owner zone's engagement began (else null). */
+    public LocalDate engagementSince() {
+      return engagement == null ? null : engagement.since();
+    }
+  }
 
   /** The previous succeeded run's leads (none when there is no such run). */
   public static final class Previous {
@@ -106,7 +118,7 @@ public final class LeadLists {
 
   /** Ranks, explains and compares the scoring pass's per-zone lists. */
   public static LeadLists of(
-      ScoringPass.Result scored,
+      ScoreAndRank.Ranked scored,
       Previous previous,
       ReferenceData reference,
       JobConfig config,
@@ -125,6 +137,7 @@ public final class LeadLists {
             config.opportunities.perLead,
             titles,
             industryNames);
+    Map<String, Engagement> engagements = reference.engagements();
     Map<String, Changes.PreviousLead> before = Changes.byZoneAndEnterprise(previous.leads);
     Map<String, String> zoneNames = new LinkedHashMap<>();
     reference.zoneInfos().forEach(z -> zoneNames.put(z.zoneId(), z.nameZh()));
@@ -136,6 +149,15 @@ public final class LeadLists {
         int rank = i + 1;
         Changes.PreviousLead p = before.get(Changes.key(zone, l.enterpriseId));
         Integer previousRank = p == null ? null : p.rank();
+        Engagement g = engagements.get(l.enterpriseId);
+        Engagement owned = g != null && zone.equals(g.owner()) ? g : null;
+        List<String> reasons = explain.reasons(l);
+        String sentence = explain.sentence(l);
+        if (owned != null) {
+          reasons = new ArrayList<>(reasons);
+          reasons.add(0, "ENGAGED:" + owned.stage().key() + "@" + owned.since());
+          sentence = Explanations.engagementSentence(owned) + "；" + sentence;
+        }
         targets.add(
             new Target(
                 zone,
@@ -145,11 +167,12 @@ public final class LeadLists {
                 l.tier(config.lists.tierA, config.lists.tierB),
                 nodeIds(l.nodes),
                 explain.matchedOpportunityIds(l),
-                explain.reasons(l),
-                explain.sentence(l),
+                reasons,
+                sentence,
                 components(l.components),
                 previousRank,
-                Changes.movement(previousRank, rank)));
+                Changes.movement(previousRank, rank),
+                owned));
       }
     }
     List<Changes.Dropped> dropped = null;
@@ -157,7 +180,9 @@ public final class LeadLists {
       List<Changes.CurrentLead> current = new ArrayList<>();
       targets.forEach(
           t -> current.add(new Changes.CurrentLead(t.zoneId(), t.lead().enterpriseId, t.rank())));
-      dropped = Changes.dropped(previous.leads, current, scored.presentPreviousLeads(), open);
+      dropped =
+          Changes.dropped(
+              previous.leads, current, scored.presentPreviousLeads(), open, engagements);
     }
     return new LeadLists(targets, dropped);
   }
@@ -239,7 +264,9 @@ public final class LeadLists {
                   List.of(l.competingZones),
                   t.previousRank() == null,
                   t.previousRank(),
-                  l.groupId));
+                  l.groupId,
+                  t.engagementStage(),
+                  t.engagementSince()));
     }
     List<ExportStage.DroppedLead> gone = null;
     if (dropped != null) {

@@ -30,7 +30,6 @@ import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.publish.Publisher;
 import org.oppmatch.rank.Explanations;
-import org.oppmatch.rank.ScoringPass;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.OutputSchemas;
 import org.oppmatch.schema.Outputs;
@@ -110,7 +109,7 @@ public final class Publish {
    */
   public void outputs(
       ReadAndValidate.Validated in,
-      ScoringPass.Result scored,
+      ScoreAndRank.Ranked scored,
       LeadLists lists,
       Optional<LocalDate> previousRun) {
     targets(lists);
@@ -146,7 +145,12 @@ public final class Publish {
               t.previousRank() == null,
               t.previousRank(),
               t.movement(),
-              l.groupId));
+              l.groupId,
+              t.engagementStage(),
+              t.engagementSince() == null ? null : Date.valueOf(t.engagementSince()),
+              null,
+              null,
+              new String[] {l.enterpriseId}));
     }
     write(Step.TARGETS, spark.createDataFrame(rows, OutputSchemas.TARGETS));
   }

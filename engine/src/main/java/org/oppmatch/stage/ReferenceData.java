@@ -15,6 +15,8 @@ import org.oppmatch.config.JobConfig;
 import org.oppmatch.export.ExportStage;
 import org.oppmatch.export.ZoneInfo;
 import org.oppmatch.io.InputSource;
+import org.oppmatch.model.Engagement;
+import org.oppmatch.model.EngagementStage;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.model.ZoneModel;
 import org.oppmatch.publish.Manifest;
@@ -56,10 +58,13 @@ public final class ReferenceData {
 
   private final Map<InputTable, Table> tables;
   private final LocalDate runDate;
+  private final JobConfig.Outcomes outcomeRules;
 
-  private ReferenceData(Map<InputTable, Table> tables, LocalDate runDate) {
+  private ReferenceData(
+      Map<InputTable, Table> tables, LocalDate runDate, JobConfig.Outcomes outcomeRules) {
     this.tables = tables;
     this.runDate = runDate;
+    this.outcomeRules = outcomeRules;
   }
 
   /** Reads and validates every reference table present (no Spark job for CSV and JSON Lines). */
@@ -81,7 +86,7 @@ public final class ReferenceData {
               keys(tables.get(InputTable.CHAIN_NODES), Cols.NODE_ID));
       tables.put(t, validate(src, validator, inputs.reader().readOnDriver(src)));
     }
-    return new ReferenceData(tables, runDate);
+    return new ReferenceData(tables, runDate, config.outcomes);
   }
 
   private static Set<String> keys(Table t, String column) {
@@ -212,6 +217,39 @@ public final class ReferenceData {
                 (String) o.value(c, Cols.DESCRIPTION),
                 (String[]) o.value(c, Cols.KEYWORDS),
                 (Double) o.value(c, Cols.BUDGET)));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The engagements that change the lists (won, lost in the cool-down, active), by enterprise id,
+   * from the accepted outcomes (none without an outcomes table).
+   */
+  public Map<String, Engagement> engagements() {
+    if (engagements == null) {
+      engagements =
+          Map.copyOf(
+              Engagement.of(
+                  outcomes(), runDate, outcomeRules.cooldownDays, outcomeRules.activeDays));
+    }
+    return engagements;
+  }
+
+  private Map<String, Engagement> engagements;
+
+  /** The accepted outcome rows, in file order. */
+  public List<Engagement.Outcome> outcomes() {
+    Table t = tables.get(InputTable.OUTCOMES);
+    List<Engagement.Outcome> out = new ArrayList<>();
+    if (t != null) {
+      for (RowValidator.Checked c : t.accepted()) {
+        out.add(
+            new Engagement.Outcome(
+                (String) t.value(c, Cols.ENTERPRISE_ID),
+                (String) t.value(c, Cols.ZONE_ID),
+                EngagementStage.of((String) t.value(c, Cols.STAGE)),
+                (LocalDate) t.value(c, Cols.STAGE_DATE)));
       }
     }
     return out;

@@ -37,13 +37,14 @@ public final class RowValidator implements Serializable {
   private final InputTable table;
   private final int runYear;
   private final Set<String> knownCodes;
+  private final LocalDate runDate;
   private final Set<String> knownZones;
   private final Set<String> knownNodes;
   private final java.util.Map<String, Integer> positions = new java.util.HashMap<>();
 
   /**
    * @param knownCodes the classification table's codes (empty: the shape check only)
-   * @param knownZones accepted zone ids (for zone_chain and opportunities; else unused)
+   * @param knownZones accepted zone ids (for zone_chain, opportunities and outcomes; else unused)
    * @param knownNodes accepted chain node ids (for zone_chain; else unused)
    */
   public RowValidator(
@@ -54,6 +55,7 @@ public final class RowValidator implements Serializable {
       Set<String> knownNodes) {
     this.table = table;
     this.runYear = runDate.getYear();
+    this.runDate = runDate;
     // copies: the validator is sent to the executors, and a map's key set is no serializable set
     this.knownCodes = new java.util.HashSet<>(knownCodes);
     this.knownZones = new java.util.HashSet<>(knownZones);
@@ -133,7 +135,12 @@ public final class RowValidator implements Serializable {
           nonNegative(r, Cols.BUDGET);
         }
         case OUTCOMES -> {
+          reference(r, Cols.ZONE_ID, knownZones, Rules.UNKNOWN_ZONE, "zones");
           vocabulary(r, Cols.STAGE, Rules.STAGES, Rules.INVALID_STAGE);
+          LocalDate at = (LocalDate) value(r, Cols.STAGE_DATE);
+          if (at != null && at.isAfter(runDate)) {
+            r.broke(Rules.FUTURE_DATE, "stage_date " + at + " is after the run date " + runDate);
+          }
           nonNegative(r, Cols.INVESTMENT);
         }
       }

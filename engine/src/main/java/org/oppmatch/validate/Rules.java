@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.oppmatch.model.EngagementStage;
 import org.oppmatch.model.SignalKind;
 import org.oppmatch.model.Tag;
 
@@ -32,6 +33,10 @@ public final class Rules {
   public static final String OUT_OF_RANGE = "out_of_range";
   public static final String FUTURE_YEAR = "future_year";
   public static final String INVALID_SIGNAL = "invalid_signal";
+
+  /** An outcome dated after the run date: the run date is the day of the data. */
+  public static final String FUTURE_DATE = "future_date";
+
   public static final String INVALID_POSITION = "invalid_position";
   public static final String INVALID_STATUS = "invalid_status";
   public static final String INVALID_STAGE = "invalid_stage";
@@ -46,8 +51,7 @@ public final class Rules {
 
   public static final List<String> STATUSES = List.of("strong", "weak", "missing");
 
-  public static final List<String> STAGES =
-      List.of("contacted", "visited", "negotiating", "signed", "landed", "lost");
+  public static final List<String> STAGES = EngagementStage.keys();
 
   /** ISO 3166-1 alpha-2 codes, as the JDK knows them. */
   public static final Set<String> COUNTRIES = new TreeSet<>(Set.of(Locale.getISOCountries()));

@@ -40,6 +40,8 @@ final class ExportFixtures {
         List.of("cd_other"),
         false,
         rank + 1,
+        null,
+        null,
         null);
   }
 

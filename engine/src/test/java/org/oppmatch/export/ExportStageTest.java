@@ -58,6 +58,8 @@ class ExportStageTest {
         List.of("z_sci"),
         isNew,
         previousRank,
+        null,
+        null,
         null);
   }
 

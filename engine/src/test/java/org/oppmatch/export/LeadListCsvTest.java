@@ -74,7 +74,7 @@ class LeadListCsvTest {
         new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), "BOM");
     String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     assertTrue(
-        text.startsWith("排名,企业名称,企业编号,得分,等级,链条角色,匹配环节,匹配场景机会,推荐理由,是否新增,上次排名,其他意向园区,得分构成\r\n"),
+        text.startsWith("排名,企业名称,企业编号,得分,等级,链条角色,匹配环节,匹配场景机会,推荐理由,是否新增,上次排名,其他意向园区,得分构成,跟进阶段\r\n"),
         text.substring(0, 80));
     assertTrue(text.endsWith("\r\n"));
   }

@@ -49,7 +49,7 @@ class LeadListWorkbookTest {
       assertEquals(
           List.of(
               "排名", "企业名称", "企业编号", "得分", "等级", "链条角色", "匹配环节", "匹配场景机会", "推荐理由", "是否新增", "上次排名",
-              "其他意向园区", "得分构成"),
+              "其他意向园区", "得分构成", "跟进阶段"),
           rowTexts(s.getRow(0)));
       assertEquals(zone.leads().size(), s.getLastRowNum(), "one row per lead below the header");
       for (int i = 0; i < zone.leads().size(); i++) {
@@ -85,7 +85,7 @@ class LeadListWorkbookTest {
       assertEquals(1, pane.getHorizontalSplitPosition(), "header row frozen");
       assertEquals(2, pane.getVerticalSplitPosition(), "rank and name stay in view");
       assertTrue(s.getCTWorksheet().isSetAutoFilter(), "autofilter on the header");
-      assertEquals("A1:M10", s.getCTWorksheet().getAutoFilter().getRef());
+      assertEquals("A1:N10", s.getCTWorksheet().getAutoFilter().getRef());
       assertTrue(s.getColumnWidth(8) > s.getColumnWidth(0) * 5, "the explanation column is wide");
       String a = fill(s.getRow(1).getCell(4));
       String b = fill(s.getRow(2).getCell(4));

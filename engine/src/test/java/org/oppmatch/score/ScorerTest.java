@@ -106,12 +106,16 @@ class ScorerTest {
   }
 
   @Test
-  void oneEnterpriseIsOfferedToItsBestZonesOnly() {
-    JobConfig two = new JobConfig();
-    two.allocation.maxZonesPerEnterprise = 2;
-    Scorer.Scored s = scorer(two, List.of()).score(engineMaker("3741"));
-    assertEquals(List.of("GAP", "WEAK"), s.allocated(2).stream().map(l -> l.zoneId).toList());
-    assertEquals(List.of("GAP"), s.allocated(1).stream().map(l -> l.zoneId).toList());
+  void theEligibleZonesComeBestFirstAndTheOwnerZoneIsScoredWhateverItsFit() {
+    Scorer scorer = scorer(new JobConfig(), List.of());
+    Scorer.Scored s = scorer.score(engineMaker("3741"));
+    assertEquals(
+        List.of("GAP", "WEAK", "FAR", "LEAD"), s.eligible().stream().map(l -> l.zoneId).toList());
+    assertEquals(null, s.owned());
+    Scorer.Scored owned = scorer.score(engineMaker("3741"), scorer.scratch(), "WEAK");
+    assertEquals("WEAK", owned.owned().zoneId);
+    assertEquals(s.eligible().get(1).score, owned.owned().score, 1e-9);
+    assertEquals(List.of("GAP", "FAR", "LEAD"), List.of(owned.owned().competingZones));
   }
 
   @Test

@@ -1,0 +1,124 @@
+package org.oppmatch.model;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What the zones' teams have done with an enterprise, as of the run date (data-contract.md, version
+ * 2): won (on no list), lost within the cool-down (on no list), or active with the zone that
+ * reported it first (首报首谈: on that zone's list only). Enterprises without any of these have no
+ * engagement and are allocated as usual.
+ *
+ * @param owner the zone that owns an active engagement (null otherwise)
+ * @param stage the owner's latest stage (active), the winning stage (won), lost (lost)
+ * @param since the day the owner's current engagement began (active), else the deciding date
+ */
+public record Engagement(Status status, String owner, EngagementStage stage, LocalDate since)
+    implements Serializable {
+
+  public enum Status {
+    WON,
+    LOST,
+    ACTIVE
+  }
+
+  /** One accepted outcome row. */
+  public record Outcome(
+      String enterpriseId, String zoneId, EngagementStage stage, LocalDate date) {}
+
+  /** Won, or lost within the cool-down: the enterprise is on no list. */
+  public boolean offTheLists() {
+    return status != Status.ACTIVE;
+  }
+
+  /** The rows of one zone with one enterprise in the order they happened. */
+  private static final Comparator<Outcome> IN_ORDER =
+      Comparator.comparing(Outcome::date).thenComparing(o -> o.stage().ordinal());
+
+  /**
+   * The engagements that change the lists, by enterprise id: outcomes dated after the run date are
+   * ignored (the validation quarantines them), and enterprises whose history gives neither a win, a
+   * recent loss with every zone, nor a recent active contact are left out.
+   */
+  public static Map<String, Engagement> of(
+      List<Outcome> outcomes, LocalDate runDate, int cooldownDays, int activeDays) {
+    Map<String, Map<String, List<Outcome>>> byEnterprise = new HashMap<>();
+    for (Outcome o : outcomes) {
+      if (o.stage() != null && !o.date().isAfter(runDate)) {
+        byEnterprise
+            .computeIfAbsent(o.enterpriseId(), e -> new TreeMap<>())
+            .computeIfAbsent(o.zoneId(), z -> new ArrayList<>())
+            .add(o);
+      }
+    }
+    Map<String, Engagement> out = new HashMap<>();
+    byEnterprise.forEach(
+        (id, zones) -> {
+          Engagement e = decide(zones, runDate, cooldownDays, activeDays);
+          if (e != null) {
+            out.put(id, e);
+          }
+        });
+    return out;
+  }
+
+  /** One enterprise's engagement from its rows per zone (zones in id order), or null for none. */
+  static Engagement decide(
+      Map<String, List<Outcome>> zones, LocalDate runDate, int cooldownDays, int activeDays) {
+    Engagement won = null;
+    Engagement owner = null;
+    boolean allLost = true;
+    LocalDate lastLost = null;
+    for (Map.Entry<String, List<Outcome>> z : zones.entrySet()) {
+      List<Outcome> rows = new ArrayList<>(z.getValue());
+      rows.sort(IN_ORDER);
+      for (Outcome o : rows) {
+        if (o.stage().kind() == EngagementStage.Kind.WON
+            && (won == null || o.date().isBefore(won.since()))) {
+          won = new Engagement(Status.WON, null, o.stage(), o.date());
+        }
+      }
+      Outcome latest = rows.get(rows.size() - 1);
+      if (latest.stage().kind() == EngagementStage.Kind.LOST) {
+        lastLost = lastLost == null || latest.date().isAfter(lastLost) ? latest.date() : lastLost;
+      } else {
+        allLost = false;
+      }
+      if (latest.stage().kind() == EngagementStage.Kind.ACTIVE
+          && daysBefore(latest.date(), runDate) < activeDays) {
+        // the current engagement: the active rows since the zone's last loss
+        LocalDate began = latest.date();
+        for (int i = rows.size() - 1;
+            i >= 0 && rows.get(i).stage().kind() == EngagementStage.Kind.ACTIVE;
+            i--) {
+          began = rows.get(i).date();
+        }
+        // the first to report owns it; between equal days the zone first by id (zones are sorted)
+        if (owner == null || began.isBefore(owner.since())) {
+          owner = new Engagement(Status.ACTIVE, z.getKey(), latest.stage(), began);
+        }
+      }
+    }
+    if (won != null) {
+      return won;
+    }
+    if (owner != null) {
+      return owner;
+    }
+    if (allLost && lastLost != null && daysBefore(lastLost, runDate) < cooldownDays) {
+      return new Engagement(Status.LOST, null, EngagementStage.LOST, lastLost);
+    }
+    return null;
+  }
+
+  private static long daysBefore(LocalDate date, LocalDate runDate) {
+    return ChronoUnit.DAYS.between(date, runDate);
+  }
+}

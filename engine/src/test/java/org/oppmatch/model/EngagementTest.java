@@ -1,0 +1,115 @@
+package org.oppmatch.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Each rule of the engagement lifecycle (data-contract.md, version 2), on its own history. */
+class EngagementTest {
+  static final LocalDate D = LocalDate.of(2026, 11, 20);
+
+  static Engagement.Outcome row(String zone, String stage, LocalDate date) {
+    return new Engagement.Outcome("E1", zone, EngagementStage.of(stage), date);
+  }
+
+  static Engagement of(Engagement.Outcome... rows) {
+    return Engagement.of(List.of(rows), D, 365, 180).get("E1");
+  }
+
+  @Test
+  void aSigningOrALandingWithAnyZoneIsWonWhateverCameAfter() {
+    Engagement e =
+        of(
+            row("Z_B", "contacted", D.minusDays(10)),
+            row("Z_A", "signed", D.minusDays(400)),
+            row("Z_A", "lost", D.minusDays(5)));
+    assertEquals(Engagement.Status.WON, e.status());
+    assertEquals(EngagementStage.SIGNED, e.stage());
+    assertEquals(D.minusDays(400), e.since());
+    assertEquals(Engagement.Status.WON, of(row("Z_A", "landed", D)).status());
+  }
+
+  @Test
+  void lostWithEveryZoneIsOffTheListsForTheCoolDownThenEligibleAsNew() {
+    Engagement recent =
+        of(row("Z_A", "contacted", D.minusDays(100)), row("Z_A", "lost", D.minusDays(364)));
+    // the latest stage with Z_A is the contact (100 days ago): still active, not lost
+    assertEquals(Engagement.Status.ACTIVE, recent.status());
+
+    // the latest stage is a contact after the loss, too old (200 days) to own: eligible
+    assertNull(of(row("Z_A", "contacted", D.minusDays(200)), row("Z_A", "lost", D.minusDays(364))));
+
+    Engagement offList =
+        of(
+            row("Z_A", "visited", D.minusDays(400)),
+            row("Z_A", "lost", D.minusDays(364)),
+            row("Z_B", "lost", D.minusDays(30)));
+    assertEquals(Engagement.Status.LOST, offList.status());
+    assertEquals(D.minusDays(30), offList.since(), "the last loss starts the cool-down");
+    assertFalse(offList.status() == Engagement.Status.ACTIVE);
+
+    assertNull(of(row("Z_A", "lost", D.minusDays(365))), "365 days on: eligible again");
+    assertEquals(Engagement.Status.LOST, of(row("Z_A", "lost", D.minusDays(364))).status());
+  }
+
+  @Test
+  void lostWithOneZoneButStillActiveWithAnotherIsActive() {
+    Engagement e =
+        of(row("Z_A", "lost", D.minusDays(10)), row("Z_B", "negotiating", D.minusDays(20)));
+    assertEquals(Engagement.Status.ACTIVE, e.status());
+    assertEquals("Z_B", e.owner());
+  }
+
+  @Test
+  void theZoneWhoseActiveEngagementBeganFirstOwnsIt() {
+    Engagement e =
+        of(
+            row("Z_B", "contacted", D.minusDays(90)),
+            row("Z_A", "contacted", D.minusDays(60)),
+            row("Z_A", "negotiating", D.minusDays(2)),
+            row("Z_B", "visited", D.minusDays(30)));
+    assertEquals(Engagement.Status.ACTIVE, e.status());
+    assertEquals("Z_B", e.owner(), "Z_B reported 90 days ago, Z_A 60");
+    assertEquals(EngagementStage.VISITED, e.stage(), "the owner's latest stage");
+    assertEquals(D.minusDays(90), e.since());
+  }
+
+  @Test
+  void anEngagementBeginsAfterTheZonesLastLoss() {
+    Engagement e =
+        of(
+            row("Z_A", "contacted", D.minusDays(170)),
+            row("Z_A", "lost", D.minusDays(150)),
+            row("Z_A", "contacted", D.minusDays(40)),
+            row("Z_A", "visited", D.minusDays(10)),
+            row("Z_B", "contacted", D.minusDays(100)));
+    // Z_A's current engagement began 40 days ago; Z_B's 100 days ago: Z_B reported first
+    assertEquals("Z_B", e.owner());
+    assertEquals(D.minusDays(100), e.since());
+  }
+
+  @Test
+  void olderContactsGiveNoOwnershipAndTiesGoToTheZoneFirstById() {
+    assertNull(of(row("Z_A", "negotiating", D.minusDays(180))), "180 days: no longer active");
+    assertEquals("Z_A", of(row("Z_A", "negotiating", D.minusDays(179))).owner());
+    Engagement tie =
+        of(row("Z_B", "contacted", D.minusDays(5)), row("Z_A", "visited", D.minusDays(5)));
+    assertEquals("Z_A", tie.owner());
+  }
+
+  @Test
+  void outcomesAfterTheRunDateAndEnterprisesWithoutOnesChangeNothing() {
+    List<Engagement.Outcome> rows = new ArrayList<>();
+    rows.add(row("Z_A", "signed", D.plusDays(1)));
+    rows.add(new Engagement.Outcome("E2", "Z_A", EngagementStage.CONTACTED, D));
+    Map<String, Engagement> all = Engagement.of(rows, D, 365, 180);
+    assertEquals(List.of("E2"), List.copyOf(all.keySet()));
+    assertEquals(D, all.get("E2").since(), "a contact on the run date counts");
+  }
+}
