@@ -224,6 +224,31 @@ class OutcomesAndCapacityTest {
   }
 
   @Test
+  void theReportCountsPerZoneTheLeadsItWorksAndWhatItWonAndLost() throws Exception {
+    String html =
+        java.nio.file.Files.readString(
+            withOutcomes.resolve("report/run_date=" + DATE + "/index.html"));
+    assertTrue(html.contains(">跟进中</th><th class=\"n\">已签约落地</th><th class=\"n\">已放弃</th>"));
+    // the zone table's row of Z_AERO: X1 engaged, A1 won, A2 lost (A3's loss is past the cool-down)
+    java.util.regex.Matcher row =
+        java.util.regex.Pattern.compile("<tr><td><a href=\"#z\\d+\">新都航空园</a>.*?</tr>")
+            .matcher(html);
+    assertTrue(row.find(), "the zone's row");
+    List<String> cells = new java.util.ArrayList<>();
+    java.util.regex.Matcher n =
+        java.util.regex.Pattern.compile("<td class=\"n[^\"]*\">([^<]*)</td>").matcher(row.group());
+    while (n.find()) {
+      cells.add(n.group(1));
+    }
+    assertEquals(
+        List.of("1", "1", "1"), cells.subList(cells.size() - 3, cells.size()), cells.toString());
+    String plain =
+        java.nio.file.Files.readString(
+            tmp.resolve("unbounded").resolve("report/run_date=" + DATE + "/index.html"));
+    assertFalse(plain.contains("跟进中"), "no outcomes table, no outcome columns");
+  }
+
+  @Test
   void outcomesOfAnUnknownZoneOrAfterTheRunDateAreQuarantined() {
     List<Map<String, Object>> q =
         Duck.query(

@@ -17,6 +17,7 @@ import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
+import org.oppmatch.model.Engagement;
 import org.oppmatch.score.Factor;
 
 /**
@@ -63,7 +64,19 @@ public final class ExportStage {
       List<DroppedLead> dropped,
       List<ZoneInfo> zones,
       List<ChainEntry> chain,
-      Map<String, String> opportunityTitles) {}
+      Map<String, String> opportunityTitles,
+      Map<String, Engagement.ZoneCounts> outcomesByZone) {
+
+    /** A run without an outcomes table: the report shows no outcome counts. */
+    public Input(
+        Map<String, List<LeadRow>> leadsByZone,
+        List<DroppedLead> dropped,
+        List<ZoneInfo> zones,
+        List<ChainEntry> chain,
+        Map<String, String> opportunityTitles) {
+      this(leadsByZone, dropped, zones, chain, opportunityTitles, null);
+    }
+  }
 
   /**
    * Writes the exports and the report of one run under {@code dir} through {@code fs} (so HDFS and
@@ -207,7 +220,10 @@ public final class ExportStage {
               zoneLeads,
               changes,
               coverage(chain.getOrDefault(z.zoneId(), List.of()), zoneLeads),
-              names));
+              names,
+              in.outcomesByZone() == null
+                  ? null
+                  : in.outcomesByZone().getOrDefault(z.zoneId(), new Engagement.ZoneCounts(0, 0))));
     }
     return out;
   }

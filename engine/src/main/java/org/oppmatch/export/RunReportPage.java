@@ -113,8 +113,13 @@ public final class RunReportPage {
         .append("<div class=\"scroll\"><table class=\"zones\"><thead><tr>")
         .append("<th>园区</th><th class=\"opt\">产业生态圈</th><th class=\"n\">线索</th>")
         .append("<th class=\"n\">A</th><th class=\"n\">B</th><th class=\"n\">C</th>")
-        .append("<th>链条覆盖</th><th class=\"n\">新增</th><th class=\"n\">移出</th>")
-        .append("<th class=\"opt\">得分分布</th></tr></thead><tbody>\n");
+        .append("<th>链条覆盖</th><th class=\"n\">新增</th><th class=\"n\">移出</th>");
+    boolean outcomes = zones.stream().anyMatch(z -> z.outcomes() != null);
+    if (outcomes) {
+      // 首报首谈: the leads the zone is working, and what its team won and lost
+      h.append("<th class=\"n\">跟进中</th><th class=\"n\">已签约落地</th><th class=\"n\">已放弃</th>");
+    }
+    h.append("<th class=\"opt\">得分分布</th></tr></thead><tbody>\n");
     for (int i = 0; i < zones.size(); i++) {
       ZoneExport z = zones.get(i);
       int covered = z.coverage().size() - z.uncoveredNodes().size();
@@ -138,6 +143,11 @@ public final class RunReportPage {
           .append("</td>");
       changeCount(h, z, ChangeRow.Kind.NEW);
       changeCount(h, z, ChangeRow.Kind.DROPPED);
+      if (outcomes) {
+        num(h, z.engaged());
+        num(h, z.outcomes() == null ? 0 : z.outcomes().won());
+        num(h, z.outcomes() == null ? 0 : z.outcomes().lost());
+      }
       h.append("<td class=\"opt\">")
           .append(
               Svg.histogram(histogram(z, run), run.tierA(), run.tierB(), false, "得分分布：" + name(z)))

@@ -4,11 +4,13 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.oppmatch.model.Engagement;
 import org.oppmatch.score.ChainRole;
 
 /**
  * Everything one zone's workbook, CSV and report section show: its leads in rank order, its changes
- * since the last run, and its chain map with the candidates per node.
+ * since the last run, its chain map with the candidates per node, and what its team's outcomes
+ * count (null when the run has no outcomes table).
  */
 public record ZoneExport(
     ZoneInfo zone,
@@ -16,11 +18,28 @@ public record ZoneExport(
     List<LeadRow> leads,
     ChangeLog changes,
     List<NodeCoverage> coverage,
-    Names names) {
+    Names names,
+    Engagement.ZoneCounts outcomes) {
 
   public ZoneExport {
     leads = List.copyOf(leads);
     coverage = List.copyOf(coverage);
+  }
+
+  /** A zone of a run without an outcomes table. */
+  public ZoneExport(
+      ZoneInfo zone,
+      LocalDate runDate,
+      List<LeadRow> leads,
+      ChangeLog changes,
+      List<NodeCoverage> coverage,
+      Names names) {
+    this(zone, runDate, leads, changes, coverage, names, null);
+  }
+
+  /** Leads this zone owns through an active engagement (首报首谈). */
+  public long engaged() {
+    return leads.stream().filter(l -> l.engagementStage() != null).count();
   }
 
   /** Lead counts by tier, A, B, C first and any other tier after them. */

@@ -118,6 +118,45 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
     return null;
   }
 
+  /** A zone's outcomes as the report counts them: enterprises it won, enterprises it lost. */
+  public record ZoneCounts(long won, long lost) {}
+
+  /**
+   * Per zone: the enterprises it signed or landed, and those whose latest stage with it is lost
+   * within the cool-down (outcomes dated after the run date ignored).
+   */
+  public static Map<String, ZoneCounts> countsByZone(
+      List<Outcome> outcomes, LocalDate runDate, int cooldownDays) {
+    Map<String, Map<String, List<Outcome>>> byZone = new TreeMap<>();
+    for (Outcome o : outcomes) {
+      if (o.stage() != null && !o.date().isAfter(runDate)) {
+        byZone
+            .computeIfAbsent(o.zoneId(), z -> new HashMap<>())
+            .computeIfAbsent(o.enterpriseId(), e -> new ArrayList<>())
+            .add(o);
+      }
+    }
+    Map<String, ZoneCounts> out = new TreeMap<>();
+    byZone.forEach(
+        (zone, enterprises) -> {
+          long won = 0;
+          long lost = 0;
+          for (List<Outcome> rows : enterprises.values()) {
+            if (rows.stream().anyMatch(o -> o.stage().kind() == EngagementStage.Kind.WON)) {
+              won++;
+            } else {
+              Outcome latest = rows.stream().max(IN_ORDER).orElseThrow();
+              if (latest.stage().kind() == EngagementStage.Kind.LOST
+                  && daysBefore(latest.date(), runDate) < cooldownDays) {
+                lost++;
+              }
+            }
+          }
+          out.put(zone, new ZoneCounts(won, lost));
+        });
+    return out;
+  }
+
   private static long daysBefore(LocalDate date, LocalDate runDate) {
     return ChronoUnit.DAYS.between(date, runDate);
   }

@@ -282,6 +282,7 @@ public final class LeadLists {
         gone,
         reference.zoneInfos(),
         reference.chainEntries(),
-        reference.opportunityTitles());
+        reference.opportunityTitles(),
+        reference.outcomeCountsByZone());
   }
 }

@@ -238,6 +238,14 @@ public final class ReferenceData {
 
   private Map<String, Engagement> engagements;
 
+  /** Per zone, enterprises won and lost (null when the run has no outcomes table). */
+  public Map<String, Engagement.ZoneCounts> outcomeCountsByZone() {
+    if (tables.get(InputTable.OUTCOMES) == null) {
+      return null;
+    }
+    return Engagement.countsByZone(outcomes(), runDate, outcomeRules.cooldownDays);
+  }
+
   /** The accepted outcome rows, in file order. */
   public List<Engagement.Outcome> outcomes() {
     Table t = tables.get(InputTable.OUTCOMES);

@@ -112,4 +112,19 @@ class EngagementTest {
     assertEquals(List.of("E2"), List.copyOf(all.keySet()));
     assertEquals(D, all.get("E2").since(), "a contact on the run date counts");
   }
+
+  @Test
+  void eachZoneCountsTheEnterprisesItWonAndThoseItLostWithinTheCoolDown() {
+    List<Engagement.Outcome> rows =
+        List.of(
+            row("Z_A", "contacted", D.minusDays(300)),
+            row("Z_A", "landed", D.minusDays(10)),
+            new Engagement.Outcome("E2", "Z_A", EngagementStage.LOST, D.minusDays(20)),
+            new Engagement.Outcome("E3", "Z_A", EngagementStage.LOST, D.minusDays(400)),
+            new Engagement.Outcome("E3", "Z_B", EngagementStage.LOST, D.minusDays(5)),
+            new Engagement.Outcome("E4", "Z_B", EngagementStage.VISITED, D.minusDays(5)));
+    Map<String, Engagement.ZoneCounts> counts = Engagement.countsByZone(rows, D, 365);
+    assertEquals(new Engagement.ZoneCounts(1, 1), counts.get("Z_A"), "E1 won, E2 lost, E3 too old");
+    assertEquals(new Engagement.ZoneCounts(0, 1), counts.get("Z_B"), "E3 lost, E4 still active");
+  }
 }
