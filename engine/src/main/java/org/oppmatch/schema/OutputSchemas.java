@@ -53,6 +53,17 @@ public final class OutputSchemas {
           .add(Cols.SIMILARITY, DataTypes.DoubleType)
           .add(Cols.REASONS, STRINGS);
 
+  /**
+   * entities: every accepted input enterprise_id, the id of the company it is listed under (its own
+   * when it stands alone) and the rule that merged it (null for a company's own row).
+   */
+  public static final StructType ENTITIES =
+      new StructType()
+          .add(Cols.RUN_DATE, DataTypes.DateType)
+          .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
+          .add(Cols.COMPANY_ID, DataTypes.StringType)
+          .add(Cols.RULE, DataTypes.StringType);
+
   /** dropped: leads of the previous run that left the lists, with why. */
   public static final StructType DROPPED =
       new StructType()

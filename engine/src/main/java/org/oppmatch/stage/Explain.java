@@ -21,6 +21,7 @@ public final class Explain {
                     scored,
                     previous,
                     in.reference(),
+                    in.enterprises().companies(),
                     run.config(),
                     run.runDate(),
                     in.inputs().industryNames()));

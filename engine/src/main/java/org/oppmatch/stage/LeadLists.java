@@ -20,6 +20,7 @@ import org.oppmatch.model.Engagement;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.publish.Changes;
 import org.oppmatch.rank.Explanations;
+import org.oppmatch.resolve.Companies;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.score.Factor;
 import org.oppmatch.score.Lead;
@@ -45,7 +46,8 @@ public final class LeadLists {
       Map<String, Double> scoreComponents,
       Integer previousRank,
       String movement,
-      Engagement engagement) {
+      Engagement engagement,
+      List<String> memberIds) {
 
     /** The owner zone's latest stage, on the lead of an active engagement (else null). */
     public String engagementStage() {
@@ -121,6 +123,7 @@ public final class LeadLists {
       ScoreAndRank.Ranked scored,
       Previous previous,
       ReferenceData reference,
+      Companies companies,
       JobConfig config,
       LocalDate runDate,
       Map<String, String> industryNames) {
@@ -172,7 +175,8 @@ public final class LeadLists {
                 components(l.components),
                 previousRank,
                 Changes.movement(previousRank, rank),
-                owned));
+                owned,
+                memberIds(companies, l.enterpriseId)));
       }
     }
     List<Changes.Dropped> dropped = null;
@@ -185,6 +189,12 @@ public final class LeadLists {
               previous.leads, current, scored.presentPreviousLeads(), open, engagements);
     }
     return new LeadLists(targets, dropped);
+  }
+
+  /** The input ids a lead stands for: its company's, its own first; else its own. */
+  private static List<String> memberIds(Companies companies, String id) {
+    Companies.Company c = companies.company(id);
+    return c == null ? List.of(id) : c.memberIds();
   }
 
   private static List<String> nodeIds(NodeMatch[] nodes) {

@@ -85,6 +85,7 @@ public final class ScoreAndRank {
                     new ScoringPass.Model(
                         scorer,
                         in.enterprises().duplicates(),
+                        in.enterprises().companies(),
                         previous.enterpriseIds(),
                         new HashMap<>(in.reference().engagements()),
                         depth,

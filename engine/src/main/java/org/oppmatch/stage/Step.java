@@ -25,6 +25,7 @@ public enum Step {
   OPPORTUNITY_MATCHES("opportunity_matches"),
   QUARANTINE("quarantine"),
   DROPPED("dropped"),
+  ENTITIES("entities"),
   /** {@link Export}: the zones' workbooks and CSV files, and the run report. */
   EXPORTS_AND_REPORT("exports_and_report"),
   /** {@link Publish}: the staged outputs moved into place, the manifest written last. */
