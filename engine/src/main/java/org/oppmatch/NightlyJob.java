@@ -155,7 +155,7 @@ public final class NightlyJob {
         LeadLists lists = Explain.run(run, in, scored, previous);
         publish.outputs(in, scored, lists, previousRun);
         if (config.exports.enabled) {
-          Export.run(run, in, lists, publish);
+          Export.run(run, in, scored, lists, publish);
         }
         publish.commit(config.exports.enabled ? Outputs.ALL : Outputs.WITHOUT_EXPORTS, progress);
       } catch (IOException | RuntimeException | Error e) {

@@ -308,4 +308,32 @@ class OutcomesAndCapacityTest {
       }
     }
   }
+
+  @Test
+  void theChainCoverageSaysWhereTheFirmsThatFitANodeWent() {
+    List<Map<String, Object>> rows =
+        Duck.query(
+            "select * from "
+                + Duck.parquet(capped.resolve("coverage/run_date=" + DATE))
+                + " order by zone_id, node_id");
+    assertFalse(rows.isEmpty());
+    for (Map<String, Object> r : rows) {
+      long fit = ((Number) r.get("fit")).longValue();
+      long parts =
+          ((Number) r.get("listed_here")).longValue()
+              + ((Number) r.get("listed_elsewhere")).longValue()
+              + ((Number) r.get("below_list")).longValue();
+      assertEquals(fit, parts, "the counts add up: " + r);
+      assertTrue(((Number) r.get("below_list")).longValue() >= 0, r.toString());
+    }
+    Map<String, Object> chipFab =
+        rows.stream()
+            .filter(r -> r.get("zone_id").equals("Z_CHIP") && r.get("node_id").equals("EI_FAB"))
+            .findFirst()
+            .orElseThrow();
+    // Z_CHIP lists one lead (X1); C1 fits the wafer node too but went to Z_SPARE
+    assertEquals(1L, chipFab.get("listed_here"));
+    assertTrue(((Number) chipFab.get("listed_elsewhere")).longValue() >= 1, chipFab.toString());
+    assertEquals("weak", chipFab.get("status"));
+  }
 }

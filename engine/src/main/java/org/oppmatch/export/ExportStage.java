@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
 import org.oppmatch.model.Engagement;
+import org.oppmatch.rank.Coverage;
 import org.oppmatch.score.Factor;
 
 /**
@@ -65,7 +66,8 @@ public final class ExportStage {
       List<ZoneInfo> zones,
       List<ChainEntry> chain,
       Map<String, String> opportunityTitles,
-      Map<String, Engagement.ZoneCounts> outcomesByZone) {
+      Map<String, Engagement.ZoneCounts> outcomesByZone,
+      List<Coverage.Node> poolCoverage) {
 
     /** A run without an outcomes table: the report shows no outcome counts. */
     public Input(
@@ -74,7 +76,7 @@ public final class ExportStage {
         List<ZoneInfo> zones,
         List<ChainEntry> chain,
         Map<String, String> opportunityTitles) {
-      this(leadsByZone, dropped, zones, chain, opportunityTitles, null);
+      this(leadsByZone, dropped, zones, chain, opportunityTitles, null, null);
     }
   }
 
@@ -190,6 +192,10 @@ public final class ExportStage {
       }
     }
     chain.values().forEach(l -> l.sort(Comparator.comparing(ChainEntry::nodeId)));
+    Map<String, Coverage.Node> pool = new HashMap<>();
+    if (in.poolCoverage() != null) {
+      in.poolCoverage().forEach(n -> pool.put(n.zoneId() + '\u0000' + n.nodeId(), n));
+    }
     Map<String, String> zoneNames = new HashMap<>();
     zoneInfo.values().forEach(z -> zoneNames.put(z.zoneId(), z.displayName()));
     Names names = new Names(in.opportunityTitles(), nodeNames, zoneNames);
@@ -219,7 +225,7 @@ public final class ExportStage {
               runDate,
               zoneLeads,
               changes,
-              coverage(chain.getOrDefault(z.zoneId(), List.of()), zoneLeads),
+              coverage(chain.getOrDefault(z.zoneId(), List.of()), zoneLeads, pool),
               names,
               in.outcomesByZone() == null
                   ? null
@@ -276,8 +282,12 @@ public final class ExportStage {
         kind, l.enterpriseId(), l.enterpriseName(), l.rank(), l.previousRank(), why);
   }
 
-  /** The zone's chain nodes with the number of its leads that name each node. */
-  static List<NodeCoverage> coverage(List<ChainEntry> chainRows, List<LeadRow> leads) {
+  /**
+   * The zone's chain nodes with the number of its leads that name each node, and where the pool's
+   * firms that fit it went (from {@code pool}, keyed by zone and node; absent: not known).
+   */
+  static List<NodeCoverage> coverage(
+      List<ChainEntry> chainRows, List<LeadRow> leads, Map<String, Coverage.Node> pool) {
     Map<String, Integer> counts = new HashMap<>();
     for (LeadRow l : leads) {
       // a lead naming a node twice is one candidate
@@ -285,8 +295,16 @@ public final class ExportStage {
     }
     List<NodeCoverage> out = new ArrayList<>();
     for (ChainEntry r : chainRows) {
+      Coverage.Node p = pool.get(r.zoneId() + '\u0000' + r.nodeId());
       out.add(
-          new NodeCoverage(r.nodeId(), r.nameZh(), r.status(), counts.getOrDefault(r.nodeId(), 0)));
+          new NodeCoverage(
+              r.nodeId(),
+              r.nameZh(),
+              r.status(),
+              counts.getOrDefault(r.nodeId(), 0),
+              p == null ? null : p.fit(),
+              p == null ? null : p.listedElsewhere(),
+              p == null ? null : p.belowList()));
     }
     return out;
   }

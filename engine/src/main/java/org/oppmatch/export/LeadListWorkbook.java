@@ -173,9 +173,9 @@ public final class LeadListWorkbook {
       if (gaps.isEmpty()) {
         c.line("每个环节都有候选企业。");
       } else {
-        c.header("环节名称", "环节编号", "现状");
+        c.header("环节名称", "环节编号", "现状", "原因");
         for (NodeCoverage n : gaps) {
-          c.row(n.nameZh(), n.nodeId(), Labels.nodeStatus(n.status()));
+          c.row(n.nameZh(), n.nodeId(), Labels.nodeStatus(n.status()), n.gapReason());
         }
       }
     }

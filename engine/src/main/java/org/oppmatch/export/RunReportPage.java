@@ -237,7 +237,7 @@ public final class RunReportPage {
       h.append("<td class=\"barcell\">")
           .append(
               n.uncovered()
-                  ? "<span class=\"gapbadge\">无候选企业</span>"
+                  ? "<span class=\"gapbadge\">" + html(n.gapReason()) + "</span>"
                   : Svg.bar(
                       n.candidates(),
                       max,

@@ -9,8 +9,10 @@ import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
 import org.oppmatch.score.Lead;
@@ -27,7 +29,8 @@ import org.oppmatch.score.OpportunityLead;
  * thousands of leads cost more than the scoring itself, and Java serialization of records is slow;
  * an array of bytes is measured at once and written as it is.
  */
-public abstract sealed class Partial implements Serializable permits Partial.Best, Partial.Present {
+public abstract sealed class Partial implements Serializable
+    permits Partial.Best, Partial.Present, Partial.Tally {
   private static final long serialVersionUID = 1L;
 
   /** Merges another part of the same key into this one and returns it. */
@@ -38,6 +41,7 @@ public abstract sealed class Partial implements Serializable permits Partial.Bes
   private static final byte BEST_LEADS = 1;
   private static final byte BEST_MATCHES = 2;
   private static final byte PRESENT = 4;
+  private static final byte TALLY = 5;
 
   /** The part in its compact encoding. */
   public byte[] toBytes() {
@@ -62,6 +66,14 @@ public abstract sealed class Partial implements Serializable permits Partial.Bes
             b.items.add(kind == BEST_LEADS ? Lead.read(in) : OpportunityLead.read(in));
           }
           return b;
+        }
+        case TALLY -> {
+          Tally t = new Tally();
+          int n = in.readInt();
+          for (int i = 0; i < n; i++) {
+            t.counts.put(in.readInt(), in.readLong());
+          }
+          return t;
         }
         case PRESENT -> {
           Present p = new Present();
@@ -160,6 +172,33 @@ public abstract sealed class Partial implements Serializable permits Partial.Bes
         } else {
           ((OpportunityLead) item).write(out);
         }
+      }
+    }
+  }
+
+  /** Counts by an int key: enterprises per (zone, chain node) they fit. */
+  public static final class Tally extends Partial {
+    private static final long serialVersionUID = 1L;
+
+    public final HashMap<Integer, Long> counts = new HashMap<>();
+
+    public void add(int key) {
+      counts.merge(key, 1L, Long::sum);
+    }
+
+    @Override
+    public Partial merge(Partial other) {
+      ((Tally) other).counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+      return this;
+    }
+
+    @Override
+    void write(DataOutputStream out) throws IOException {
+      out.writeByte(TALLY);
+      out.writeInt(counts.size());
+      for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+        out.writeInt(e.getKey());
+        out.writeLong(e.getValue());
       }
     }
   }

@@ -62,12 +62,14 @@ public final class ScoringPass {
       Map<String, List<Lead>> candidates,
       Map<String, List<Lead>> engaged,
       Set<String> presentPreviousLeads,
+      Map<Integer, Long> fitCounts,
       JavaRDD<List<OpportunityLead>> opportunityMatches) {}
 
   private static final String ZONE = "Z:";
   private static final String ENGAGED = "E:";
   private static final String OPPORTUNITY = "O:";
   private static final String PRESENT = "P";
+  private static final String FITS = "F";
 
   /**
    * Runs the pass over the validated enterprises with the broadcast model: one Spark job; the
@@ -82,12 +84,15 @@ public final class ScoringPass {
     Map<String, List<Lead>> candidates = new HashMap<>();
     Map<String, List<Lead>> engaged = new HashMap<>();
     Set<String> present = new java.util.HashSet<>();
+    Map<Integer, Long> fitCounts = new HashMap<>();
     for (Tuple2<String, byte[]> t : merged.filter(t -> !t._1().startsWith(OPPORTUNITY)).collect()) {
       Partial p = Partial.fromBytes(t._2());
       if (t._1().startsWith(ZONE)) {
         candidates.put(t._1().substring(ZONE.length()), best(p));
       } else if (t._1().startsWith(ENGAGED)) {
         engaged.put(t._1().substring(ENGAGED.length()), best(p));
+      } else if (p instanceof Partial.Tally tally) {
+        fitCounts.putAll(tally.counts);
       } else {
         present.addAll(((Partial.Present) p).ids());
       }
@@ -96,7 +101,7 @@ public final class ScoringPass {
         merged
             .filter(t -> t._1().startsWith(OPPORTUNITY))
             .map(t -> ScoringPass.<OpportunityLead>best(Partial.fromBytes(t._2())));
-    return new Result(candidates, engaged, present, matches);
+    return new Result(candidates, engaged, present, fitCounts, matches);
   }
 
   private static Iterator<Tuple2<String, byte[]>> asBytes(Iterator<Tuple2<String, Partial>> parts) {
@@ -116,6 +121,7 @@ public final class ScoringPass {
     Map<String, Partial.Best<Lead>> engaged = new HashMap<>();
     Map<String, Partial.Best<OpportunityLead>> opportunities = new HashMap<>();
     Partial.Present present = new Partial.Present();
+    Partial.Tally fits = new Partial.Tally();
     org.oppmatch.match.OpportunityIndex.Scratch scratch = m.scorer().scratch();
     while (rows.hasNext()) {
       Row r = rows.next();
@@ -141,6 +147,15 @@ public final class ScoringPass {
       Engagement g = m.engagements().get(id);
       String owner = g != null && g.status() == Engagement.Status.ACTIVE ? g.owner() : null;
       Scorer.Scored s = m.scorer().score(e, scratch, owner);
+      if (g == null || !g.offTheLists()) {
+        // a firm that may be listed counts where it fits, for the chain coverage
+        int[] f = s.eligible().isEmpty() ? null : s.eligible().get(0).fits;
+        if (f != null) {
+          for (int fit : f) {
+            fits.add(fit);
+          }
+        }
+      }
       if (g == null) {
         for (Lead l : s.eligible()) {
           zones
@@ -166,6 +181,7 @@ public final class ScoringPass {
     engaged.forEach((z, b) -> out.add(new Tuple2<>(ENGAGED + z, b)));
     opportunities.forEach((o, b) -> out.add(new Tuple2<>(OPPORTUNITY + o, b)));
     out.add(new Tuple2<>(PRESENT, present));
+    out.add(new Tuple2<>(FITS, fits));
     return out.iterator();
   }
 }

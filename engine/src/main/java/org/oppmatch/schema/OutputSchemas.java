@@ -64,6 +64,22 @@ public final class OutputSchemas {
           .add(Cols.COMPANY_ID, DataTypes.StringType)
           .add(Cols.RULE, DataTypes.StringType);
 
+  /**
+   * coverage: per zone and chain node, the firms in the pool that fit it, how many the zone lists,
+   * how many other zones list, and how many are on no list (the last three add up to the first).
+   */
+  public static final StructType COVERAGE =
+      new StructType()
+          .add(Cols.RUN_DATE, DataTypes.DateType)
+          .add(Cols.ZONE_ID, DataTypes.StringType)
+          .add(Cols.NODE_ID, DataTypes.StringType)
+          .add("node_name", DataTypes.StringType)
+          .add(Cols.STATUS, DataTypes.StringType)
+          .add("fit", DataTypes.LongType)
+          .add("listed_here", DataTypes.LongType)
+          .add("listed_elsewhere", DataTypes.LongType)
+          .add("below_list", DataTypes.LongType);
+
   /** dropped: leads of the previous run that left the lists, with why. */
   public static final StructType DROPPED =
       new StructType()

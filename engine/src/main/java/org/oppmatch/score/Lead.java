@@ -59,6 +59,18 @@ public final class Lead implements Serializable {
   /** The enterprise's other eligible zones, best first. */
   public String[] competingZones;
 
+  /**
+   * Every (zone, chain node) the enterprise fits, in any zone where it scores at least {@code
+   * lists.min_score}: {@link #fit(int, int)} of the zone model's indices. The chain coverage counts
+   * where the enterprises that fit a node went.
+   */
+  public int[] fits;
+
+  /** A (zone, node) pair of the zone model as one number. */
+  public static int fit(int zoneIndex, int nodeIndex) {
+    return (zoneIndex << 16) | nodeIndex;
+  }
+
   /** Within a zone: score descending, then enterprise id; reruns give the same order. */
   public static final Comparator<Lead> BEST_FIRST =
       (a, b) -> {
@@ -106,6 +118,7 @@ public final class Lead implements Serializable {
     out.writeBoolean(supplier);
     out.writeDouble(capacityValue);
     Wire.strings(out, competingZones);
+    Wire.ints(out, fits);
   }
 
   /** Reads a lead written by {@link #write}. */
@@ -144,6 +157,7 @@ public final class Lead implements Serializable {
     l.supplier = in.readBoolean();
     l.capacityValue = in.readDouble();
     l.competingZones = Wire.strings(in);
+    l.fits = Wire.ints(in);
     return l;
   }
 

@@ -87,6 +87,12 @@ public final class Scorer implements Serializable {
     boolean leadIndustry;
     boolean primary;
     final TreeSet<NodeMatch> nodes = new TreeSet<>();
+    final TreeSet<Integer> nodeIndices = new TreeSet<>();
+  }
+
+  /** The zone model the scorer reads. */
+  public ZoneModel zones() {
+    return zones;
   }
 
   /** Working memory for one task (one thread) of the scoring pass. */
@@ -129,10 +135,14 @@ public final class Scorer implements Serializable {
     Lead owned = null;
     if (!byZone.isEmpty() || owner >= 0) {
       Features f = features(e);
+      List<Integer> fits = new ArrayList<>();
       for (Map.Entry<Integer, ZoneMatch> z : byZone.entrySet()) {
         Lead lead = lead(e, f, zones.zone(z.getKey()), z.getValue(), matches);
         if (lead.score >= p.minScore()) {
           eligible.add(lead);
+          for (int node : z.getValue().nodeIndices) {
+            fits.add(Lead.fit(z.getKey(), node));
+          }
         }
         if (z.getKey() == owner) {
           owned = lead;
@@ -143,6 +153,11 @@ public final class Scorer implements Serializable {
         ZoneMatch none = new ZoneMatch();
         none.industryValue = 0;
         owned = lead(e, f, zones.zone(owner), none, matches);
+      }
+      int[] fitArray = fits.stream().mapToInt(Integer::intValue).sorted().toArray();
+      eligible.forEach(l -> l.fits = fitArray);
+      if (owned != null) {
+        owned.fits = fitArray;
       }
       eligible.sort(Lead.BEST_ZONE_FIRST);
       for (Lead l : eligible) {
@@ -200,6 +215,7 @@ public final class Scorer implements Serializable {
             ZoneModel.Node n = zones.node(t.node());
             m.nodes.add(
                 new NodeMatch(t.role(), !primary, t.priority(), n.id(), n.nameZh(), n.position()));
+            m.nodeIndices.add(t.node());
           }
         }
       }

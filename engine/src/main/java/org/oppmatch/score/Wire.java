@@ -50,6 +50,27 @@ public final class Wire {
     return a;
   }
 
+  public static void ints(DataOutputStream out, int[] a) throws IOException {
+    out.writeInt(a == null ? -1 : a.length);
+    if (a != null) {
+      for (int v : a) {
+        out.writeInt(v);
+      }
+    }
+  }
+
+  public static int[] ints(DataInputStream in) throws IOException {
+    int n = in.readInt();
+    if (n < 0) {
+      return null;
+    }
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = in.readInt();
+    }
+    return a;
+  }
+
   public static void doubles(DataOutputStream out, double[] a) throws IOException {
     out.writeInt(a == null ? -1 : a.length);
     if (a != null) {

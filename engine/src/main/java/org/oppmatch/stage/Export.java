@@ -15,7 +15,11 @@ public final class Export {
   private Export() {}
 
   public static void run(
-      RunContext run, ReadAndValidate.Validated in, LeadLists lists, Publish publish) {
+      RunContext run,
+      ReadAndValidate.Validated in,
+      ScoreAndRank.Ranked scored,
+      LeadLists lists,
+      Publish publish) {
     Manifest manifest = publish.manifest();
     long files =
         run.timer()
@@ -25,7 +29,7 @@ public final class Export {
                   try {
                     return (long)
                         ExportStage.write(
-                                lists.exportInput(in.reference()),
+                                lists.exportInput(in.reference(), scored.coverage()),
                                 ConfigLoader.mapper()
                                     .readTree(manifest.toJson(Manifest.SUCCEEDED, null, null)),
                                 publish.fileSystem(),

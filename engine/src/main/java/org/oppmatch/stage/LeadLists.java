@@ -252,7 +252,8 @@ public final class LeadLists {
   }
 
   /** What the exports and the report show. */
-  public ExportStage.Input exportInput(ReferenceData reference) {
+  public ExportStage.Input exportInput(
+      ReferenceData reference, List<org.oppmatch.rank.Coverage.Node> poolCoverage) {
     Map<String, List<LeadRow>> byZone = new TreeMap<>();
     for (Target t : targets) {
       Lead l = t.lead();
@@ -293,6 +294,7 @@ public final class LeadLists {
         reference.zoneInfos(),
         reference.chainEntries(),
         reference.opportunityTitles(),
-        reference.outcomeCountsByZone());
+        reference.outcomeCountsByZone(),
+        poolCoverage);
   }
 }

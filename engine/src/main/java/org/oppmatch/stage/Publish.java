@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -25,11 +27,13 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.oppmatch.JobFailure;
 import org.oppmatch.config.ConfigLoader;
+import org.oppmatch.export.ExportStage;
 import org.oppmatch.model.Enterprise;
 import org.oppmatch.publish.Changes;
 import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.publish.Publisher;
+import org.oppmatch.rank.Coverage;
 import org.oppmatch.rank.Explanations;
 import org.oppmatch.resolve.Companies;
 import org.oppmatch.schema.Cols;
@@ -120,6 +124,7 @@ public final class Publish {
     quarantine(in.enterprises(), in.reference());
     dropped(lists);
     entities(in.enterprises());
+    coverage(scored.coverage(), in.reference());
     manifest.put("changes", lists.changeSummary(previousRun));
     previousRun.ifPresent(d -> manifest.put("previous_run", d.toString()));
   }
@@ -287,6 +292,28 @@ public final class Publish {
                     spark.createDataFrame(rows, OutputSchemas.ENTITIES),
                     publisher.staged(step.key())));
     manifest.output(step.key(), n);
+  }
+
+  /** coverage: per zone and chain node, where the firms that fit it went. */
+  void coverage(List<Coverage.Node> nodes, ReferenceData reference) {
+    Map<String, ExportStage.ChainEntry> entries = new HashMap<>();
+    reference.chainEntries().forEach(c -> entries.put(c.zoneId() + '\u0000' + c.nodeId(), c));
+    List<Row> rows = new ArrayList<>();
+    for (Coverage.Node n : nodes) {
+      ExportStage.ChainEntry c = entries.get(n.zoneId() + '\u0000' + n.nodeId());
+      rows.add(
+          RowFactory.create(
+              runDate,
+              n.zoneId(),
+              n.nodeId(),
+              c == null ? null : c.nameZh(),
+              c == null ? null : c.status(),
+              n.fit(),
+              n.listedHere(),
+              n.listedElsewhere(),
+              n.belowList()));
+    }
+    write(Step.COVERAGE, spark.createDataFrame(rows, OutputSchemas.COVERAGE));
   }
 
   private void write(Step step, Dataset<Row> rows) {

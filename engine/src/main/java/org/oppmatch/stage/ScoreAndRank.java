@@ -10,6 +10,7 @@ import org.oppmatch.config.JobConfig;
 import org.oppmatch.model.Engagement;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.rank.Allocation;
+import org.oppmatch.rank.Coverage;
 import org.oppmatch.rank.ScoringPass;
 import org.oppmatch.score.Lead;
 import org.oppmatch.score.OpportunityLead;
@@ -34,6 +35,7 @@ public final class ScoreAndRank {
   public record Ranked(
       Map<String, List<Lead>> zoneLists,
       Set<String> presentPreviousLeads,
+      List<Coverage.Node> coverage,
       JavaRDD<List<OpportunityLead>> opportunityMatches) {}
 
   /**
@@ -100,9 +102,13 @@ public final class ScoreAndRank {
                         c.allocation.maxZonesPerEnterprise);
                 if (allocated.shortOfCandidates().isEmpty() || depth >= Integer.MAX_VALUE / 8) {
                   manifest.put("allocation_passes", passes);
+                  Map<String, List<Lead>> lists =
+                      Allocation.withEngaged(allocated.lists(), scored.engaged());
                   return new Ranked(
-                      Allocation.withEngaged(allocated.lists(), scored.engaged()),
+                      lists,
                       scored.presentPreviousLeads(),
+                      Coverage.of(
+                          scorer.zones(), in.reference().chainEntries(), scored.fitCounts(), lists),
                       scored.opportunityMatches());
                 }
                 depth *= 4;

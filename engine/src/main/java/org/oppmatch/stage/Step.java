@@ -26,6 +26,7 @@ public enum Step {
   QUARANTINE("quarantine"),
   DROPPED("dropped"),
   ENTITIES("entities"),
+  COVERAGE("coverage"),
   /** {@link Export}: the zones' workbooks and CSV files, and the run report. */
   EXPORTS_AND_REPORT("exports_and_report"),
   /** {@link Publish}: the staged outputs moved into place, the manifest written last. */
