@@ -14,7 +14,6 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.oppmatch.model.Engagement;
 import org.oppmatch.model.Enterprise;
-import org.oppmatch.resolve.Companies;
 import org.oppmatch.score.Lead;
 import org.oppmatch.score.OpportunityLead;
 import org.oppmatch.score.Scorer;
@@ -36,8 +35,8 @@ public final class ScoringPass {
   private ScoringPass() {}
 
   /**
-   * What the pass broadcasts: the scorer, the duplicates to skip, the companies of several rows,
-   * the previous run's leads, the engagements and the list sizes.
+   * What the pass broadcasts: the scorer, the duplicates to skip, the previous run's leads, the
+   * engagements and the list sizes.
    *
    * @param candidateDepth candidates kept per zone: more than {@code lists.top_n}, since an
    *     enterprise taken by a zone it fits better leaves room for the next one
@@ -45,7 +44,6 @@ public final class ScoringPass {
   public record Model(
       Scorer scorer,
       Duplicates duplicates,
-      Companies companies,
       Set<String> previousLeadIds,
       Map<String, Engagement> engagements,
       int candidateDepth,
@@ -135,15 +133,7 @@ public final class ScoringPass {
       if (m.previousLeadIds().contains(id)) {
         present.ids.add(id);
       }
-      if (m.companies().mergedAway(id)) {
-        continue; // scored once, as its company's most recently updated row
-      }
       Enterprise e = Enterprise.of(r);
-      Companies.Company company = m.companies().company(id);
-      if (company != null) {
-        e.tags = company.tags();
-        e.signals = company.signals();
-      }
       Engagement g = m.engagements().get(id);
       String owner = g != null && g.status() == Engagement.Status.ACTIVE ? g.owner() : null;
       Scorer.Scored s = m.scorer().score(e, scratch, owner);

@@ -1,38 +1,25 @@
 package org.oppmatch.stage;
 
-import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.struct;
-import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.try_element_at;
-import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 import org.oppmatch.io.InputSource;
 import org.oppmatch.io.RawReader;
 import org.oppmatch.publish.Manifest;
-import org.oppmatch.resolve.Companies;
-import org.oppmatch.resolve.CompanyKeys;
-import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.RowValidator;
@@ -53,10 +40,8 @@ public final class EnterpriseInput {
   private final Map<String, Long> byFirstRule;
   private final long clean;
   private final Map<Long, Long> repeatedIds;
-  private final Set<Long> companyKeys;
   private final RawReader reader;
   private Duplicates duplicates;
-  private Companies companies = Companies.none();
 
   private EnterpriseInput(
       InputSource source,
@@ -64,14 +49,12 @@ public final class EnterpriseInput {
       Map<String, Long> byFirstRule,
       long clean,
       Map<Long, Long> repeatedIds,
-      Set<Long> companyKeys,
       RawReader reader) {
     this.source = source;
     this.validated = validated;
     this.byFirstRule = byFirstRule;
     this.clean = clean;
     this.repeatedIds = repeatedIds;
-    this.companyKeys = companyKeys;
     this.reader = reader;
     this.duplicates = Duplicates.none(InputTable.ENTERPRISES);
   }
@@ -106,36 +89,14 @@ public final class EnterpriseInput {
     Column accepted = size(rules).equalTo(0);
     Observation counted = new Observation("enterprises");
     spark.sparkContext().setJobDescription("read and validate enterprises");
-    // each accepted row's keys: its id, its USCC and its name key, each a 64-bit hash of a kind;
-    // a rejected row counts under its first rule
-    UserDefinedFunction usccHash =
-        udf((UDF1<String, Long>) CompanyKeys::usccHash, DataTypes.LongType);
-    UserDefinedFunction nameHash =
-        udf((UDF1<String, Long>) CompanyKeys::nameHash, DataTypes.LongType);
-    Column noUscc = col(Cols.USCC).isNull();
-    Column keys =
-        when(
-            accepted,
-            array(
-                key(ID_KEY, col(Validation.KEY_HASH_COLUMN), noUscc),
-                key(USCC_KEY, usccHash.apply(col(Cols.USCC)), noUscc),
-                key(NAME_KEY, nameHash.apply(col(Cols.NAME)), noUscc)));
     List<Row> summary =
         validated
             .observe(counted, count(when(accepted, lit(1))).as("clean"))
-            .select(try_element_at(rules, lit(1)).as("rule"), explode_outer(keys).as("k"))
-            .groupBy(col("rule"), col("k.kind").as("kind"), col("k.hash").as("hash"))
-            .agg(count(lit(1)).as("count"), sum(col("k.no_uscc")).as("no_uscc"))
-            // repeated ids; USCCs held by several rows; names several rows share, one of them
-            // without a USCC (rows that all have one are told apart by it)
-            .filter(
-                col("rule")
-                    .isNotNull()
-                    .or(
-                        col("hash")
-                            .isNotNull()
-                            .and(col("count").gt(1))
-                            .and(col("kind").notEqual(lit(NAME_KEY)).or(col("no_uscc").gt(0)))))
+            .groupBy(
+                try_element_at(rules, lit(1)).as("rule"),
+                when(accepted, col(Validation.KEY_HASH_COLUMN)).as("id"))
+            .count()
+            .filter(col("rule").isNotNull().or(col("count").gt(1)))
             .limit(MAX_REPEATED_IDS + 100)
             .collectAsList();
     spark.sparkContext().setJobDescription(null);
@@ -144,14 +105,11 @@ public final class EnterpriseInput {
     resources.cache(validated);
     Map<String, Long> byRule = new HashMap<>();
     Map<Long, Long> repeated = new HashMap<>();
-    Set<Long> companyKeys = new HashSet<>();
     for (Row r : summary) {
-      if (!r.isNullAt(0)) {
-        byRule.merge(r.getString(0), r.getLong(3), Long::sum);
-      } else if (r.getInt(1) == ID_KEY) {
-        repeated.put(r.getLong(2), r.getLong(3));
+      if (r.isNullAt(0)) {
+        repeated.put(r.getLong(1), r.getLong(2));
       } else {
-        companyKeys.add(r.getLong(2));
+        byRule.merge(r.getString(0), r.getLong(2), Long::sum);
       }
     }
     if (repeated.size() > MAX_REPEATED_IDS) {
@@ -166,19 +124,7 @@ public final class EnterpriseInput {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while counting the enterprises", e);
     }
-    return new EnterpriseInput(
-        src, validated, byRule, clean, repeated, companyKeys, inputs.reader());
-  }
-
-  static final int ID_KEY = 0;
-  static final int USCC_KEY = 1;
-  static final int NAME_KEY = 2;
-
-  private static Column key(int kind, Column hash, Column noUscc) {
-    return struct(
-        lit(kind).as("kind"),
-        hash.as("hash"),
-        when(noUscc, lit(1)).otherwise(lit(0)).as("no_uscc"));
+    return new EnterpriseInput(src, validated, byRule, clean, repeated, inputs.reader());
   }
 
   /**
@@ -210,32 +156,6 @@ public final class EnterpriseInput {
    */
   public Map<Long, Long> repeatedIdHashes() {
     return repeatedIds;
-  }
-
-  /**
-   * Hashes of the USCCs and name keys ({@link CompanyKeys}) that several accepted rows share: the
-   * rows of one company are among the rows that hold one of them.
-   */
-  public Set<Long> companyKeyHashes() {
-    return companyKeys;
-  }
-
-  /** Which rows are one company ({@link PoolStatistics} resolves them). */
-  public Companies companies() {
-    return companies;
-  }
-
-  void companies(Companies c) {
-    this.companies = c;
-  }
-
-  /** The manifest's count of input rows, companies and merges. */
-  public Map<String, Long> companyCounts() {
-    Map<String, Long> out = new java.util.LinkedHashMap<>();
-    out.put("rows", accepted());
-    out.put("companies", accepted() - companies.merges());
-    out.put("merges", companies.merges());
-    return out;
   }
 
   /**

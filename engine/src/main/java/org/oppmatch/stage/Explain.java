@@ -21,7 +21,6 @@ public final class Explain {
                     scored,
                     previous,
                     in.reference(),
-                    in.enterprises().companies(),
                     run.config(),
                     run.runDate(),
                     in.inputs().industryNames()));

@@ -20,7 +20,6 @@ import org.oppmatch.model.Engagement;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.publish.Changes;
 import org.oppmatch.rank.Explanations;
-import org.oppmatch.resolve.Companies;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.score.Factor;
 import org.oppmatch.score.Lead;
@@ -46,8 +45,7 @@ public final class LeadLists {
       Map<String, Double> scoreComponents,
       Integer previousRank,
       String movement,
-      Engagement engagement,
-      List<String> memberIds) {
+      Engagement engagement) {
 
     /** The owner zone's latest stage, on the lead of an active engagement (else null). */
     public String engagementStage() {
@@ -123,7 +121,6 @@ public final class LeadLists {
       ScoreAndRank.Ranked scored,
       Previous previous,
       ReferenceData reference,
-      Companies companies,
       JobConfig config,
       LocalDate runDate,
       Map<String, String> industryNames) {
@@ -175,8 +172,7 @@ public final class LeadLists {
                 components(l.components),
                 previousRank,
                 Changes.movement(previousRank, rank),
-                owned,
-                memberIds(companies, l.enterpriseId)));
+                owned));
       }
     }
     List<Changes.Dropped> dropped = null;
@@ -189,12 +185,6 @@ public final class LeadLists {
               previous.leads, current, scored.presentPreviousLeads(), open, engagements);
     }
     return new LeadLists(targets, dropped);
-  }
-
-  /** The input ids a lead stands for: its company's, its own first; else its own. */
-  private static List<String> memberIds(Companies companies, String id) {
-    Companies.Company c = companies.company(id);
-    return c == null ? List.of(id) : c.memberIds();
   }
 
   private static List<String> nodeIds(NodeMatch[] nodes) {

@@ -19,8 +19,6 @@ import org.oppmatch.match.TextModel;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.model.SizeCuts;
 import org.oppmatch.model.ZoneModel;
-import org.oppmatch.resolve.Companies;
-import org.oppmatch.resolve.CompanyKeys;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.score.Scorer;
@@ -57,13 +55,11 @@ public final class PoolStatistics {
     final SizeCuts.Counts sizes = new SizeCuts.Counts();
     final TextModel.DocumentFrequencies documents = new TextModel.DocumentFrequencies();
     final ArrayList<Held> held = new ArrayList<>();
-    final ArrayList<HeldCandidate> candidates = new ArrayList<>();
 
     Counts merge(Counts other) {
       sizes.merge(other.sizes);
       documents.merge(other.documents);
       held.addAll(other.held);
-      candidates.addAll(other.candidates);
       return this;
     }
 
@@ -82,10 +78,6 @@ public final class PoolStatistics {
   /** A row of a repeated id, held until the row its id keeps is known. */
   record Held(String id, Duplicates.Position position, Measures measures) implements Serializable {}
 
-  /** A row that shares a USCC or a name key with another row: maybe one company with it. */
-  record HeldCandidate(Duplicates.Position position, Companies.Candidate candidate)
-      implements Serializable {}
-
   /** One Spark job over the cached enterprises (only the columns read here leave the cache). */
   public static PoolStatistics compute(
       EnterpriseInput enterprises, ReferenceData reference, JobConfig config) {
@@ -94,7 +86,6 @@ public final class PoolStatistics {
     double rate = accepted <= max ? 1.0 : (double) max / accepted;
     TextFeatures.Tokenizer tokenizer = TextFeatures.Tokenizer.of(config.opportunities.tokenizer);
     java.util.Set<Long> repeated = new java.util.HashSet<>(enterprises.repeatedIdHashes().keySet());
-    java.util.Set<Long> companyKeys = new java.util.HashSet<>(enterprises.companyKeyHashes());
     enterprises.validated().sparkSession().sparkContext().setJobDescription("pool statistics");
     Counts counts =
         enterprises
@@ -112,16 +103,9 @@ public final class PoolStatistics {
                 col(Cols.BUSINESS_SCOPE),
                 col(Cols.PRODUCTS),
                 col(Cols.UPDATED_AT),
-                col(Validation.KEY_HASH_COLUMN),
-                col(Cols.USCC),
-                col(Cols.CITY),
-                col(Cols.TAGS),
-                col(Cols.SIGNALS))
+                col(Validation.KEY_HASH_COLUMN))
             .javaRDD()
-            .aggregate(
-                new Counts(),
-                (c, r) -> add(c, r, repeated, companyKeys, rate, tokenizer),
-                Counts::merge);
+            .aggregate(new Counts(), (c, r) -> add(c, r, repeated, rate, tokenizer), Counts::merge);
     enterprises.validated().sparkSession().sparkContext().setJobDescription(null);
     // of each repeated id one row counts, the one the id keeps
     Map<String, List<Duplicates.Position>> positions = new HashMap<>();
@@ -134,13 +118,6 @@ public final class PoolStatistics {
       }
     }
     enterprises.duplicates(duplicates);
-    List<Companies.Candidate> candidates = new ArrayList<>();
-    for (HeldCandidate h : counts.candidates) {
-      if (!duplicates.isLoser(h.candidate().id(), h.position().file(), h.position().line())) {
-        candidates.add(h.candidate());
-      }
-    }
-    enterprises.companies(Companies.resolve(candidates));
     for (OpenOpportunity o : reference.openOpportunities()) {
       counts.documents.add(
           TextFeatures.termIndices(
@@ -156,7 +133,6 @@ public final class PoolStatistics {
       Counts c,
       Row r,
       java.util.Set<Long> repeated,
-      java.util.Set<Long> companyKeys,
       double rate,
       TextFeatures.Tokenizer tokenizer) {
     if (!r.getList(2).isEmpty()) {
@@ -176,38 +152,19 @@ public final class PoolStatistics {
                         r.getString(8), r.getString(9), r.getString(10)),
                     tokenizer)
                 : null);
-    LocalDate updated = r.isNullAt(11) ? null : r.getDate(11).toLocalDate();
-    Duplicates.Position at = new Duplicates.Position(r.getString(0), r.getLong(1), updated);
     if (repeated.contains(r.getLong(12))) {
-      c.held.add(new Held(id, at, m));
+      c.held.add(
+          new Held(
+              id,
+              new Duplicates.Position(
+                  r.getString(0),
+                  r.getLong(1),
+                  r.isNullAt(11) ? null : r.getDate(11).toLocalDate()),
+              m));
     } else {
       c.add(m);
     }
-    if (!companyKeys.isEmpty()) {
-      String uscc = r.getString(13);
-      String name = r.getString(8);
-      Long u = CompanyKeys.usccHash(uscc);
-      Long n = CompanyKeys.nameHash(name);
-      if ((u != null && companyKeys.contains(u)) || (n != null && companyKeys.contains(n))) {
-        c.candidates.add(
-            new HeldCandidate(
-                at,
-                new Companies.Candidate(
-                    id,
-                    uscc,
-                    name,
-                    r.getString(14),
-                    codes.get(0),
-                    updated,
-                    strings(r, 15),
-                    strings(r, 16))));
-      }
-    }
     return c;
-  }
-
-  private static String[] strings(Row r, int i) {
-    return r.isNullAt(i) ? new String[0] : r.<String>getList(i).toArray(String[]::new);
   }
 
   /** Whether an enterprise is in the IDF sample: a hash of its id below the rate. */

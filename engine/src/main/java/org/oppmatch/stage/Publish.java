@@ -28,20 +28,17 @@ import org.apache.spark.sql.SparkSession;
 import org.oppmatch.JobFailure;
 import org.oppmatch.config.ConfigLoader;
 import org.oppmatch.export.ExportStage;
-import org.oppmatch.model.Enterprise;
 import org.oppmatch.publish.Changes;
 import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.publish.Publisher;
 import org.oppmatch.rank.Coverage;
 import org.oppmatch.rank.Explanations;
-import org.oppmatch.resolve.Companies;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.OutputSchemas;
 import org.oppmatch.schema.Outputs;
 import org.oppmatch.score.Lead;
 import org.oppmatch.score.OpportunityLead;
-import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.Validation;
 
 /**
@@ -123,7 +120,6 @@ public final class Publish {
     opportunityMatches(scored.opportunityMatches());
     quarantine(in.enterprises(), in.reference());
     dropped(lists);
-    entities(in.enterprises());
     coverage(scored.coverage(), in.reference());
     manifest.put("changes", lists.changeSummary(previousRun));
     previousRun.ifPresent(d -> manifest.put("previous_run", d.toString()));
@@ -159,7 +155,7 @@ public final class Publish {
               t.engagementSince() == null ? null : Date.valueOf(t.engagementSince()),
               null,
               null,
-              t.memberIds().toArray(new String[0])));
+              new String[] {l.enterpriseId}));
     }
     write(Step.TARGETS, spark.createDataFrame(rows, OutputSchemas.TARGETS));
   }
@@ -249,49 +245,6 @@ public final class Publish {
     } catch (IOException | RuntimeException suppressed) {
       e.addSuppressed(suppressed);
     }
-  }
-
-  /**
-   * entities: every accepted enterprise row's id and the company it is listed under, written from
-   * the executors in the cache's partitions (it has a row per input row).
-   */
-  void entities(EnterpriseInput enterprises) {
-    Date date = runDate;
-    Duplicates duplicates = enterprises.duplicates();
-    Companies companies = enterprises.companies();
-    JavaRDD<Row> rows =
-        enterprises
-            .validated()
-            .javaRDD()
-            .mapPartitions(
-                it -> {
-                  List<Row> out = new ArrayList<>();
-                  while (it.hasNext()) {
-                    Row r = it.next();
-                    if (!Validation.accepted(r)) {
-                      continue;
-                    }
-                    String id = Enterprise.idOf(r);
-                    if (duplicates.isLoser(
-                        id, r.getString(Validation.FILE), r.getLong(Validation.LINE))) {
-                      continue;
-                    }
-                    Companies.Merged m = companies.merged(id);
-                    out.add(
-                        RowFactory.create(
-                            date, id, m == null ? id : m.companyId(), m == null ? null : m.rule()));
-                  }
-                  return out.iterator();
-                });
-    Step step = Step.ENTITIES;
-    long n =
-        timer.timed(
-            step,
-            () ->
-                writeCounted(
-                    spark.createDataFrame(rows, OutputSchemas.ENTITIES),
-                    publisher.staged(step.key())));
-    manifest.output(step.key(), n);
   }
 
   /** coverage: per zone and chain node, where the firms that fit it went. */

@@ -4,12 +4,10 @@ import org.oppmatch.publish.Manifest;
 
 /**
  * The resolve stage: one pass over the cached enterprises decides which row each repeated
- * enterprise_id keeps (the others go to the quarantine as duplicates), which rows are one company
- * (same USCC, or the same name with the same city or industry: {@link
- * org.oppmatch.resolve.Companies}), and measures the pool the scores are relative to (size cut
- * points per industry division, text document frequencies). After it the input counts are exact:
- * they go into the manifest, and a quarantine share above {@code quarantine_limit} fails the run
- * here (exit 3), before anything is scored.
+ * enterprise_id keeps (the others go to the quarantine as duplicates) and measures the pool the
+ * scores are relative to (size cut points per industry division, text document frequencies). After
+ * it the input counts are exact: they go into the manifest, and a quarantine share above {@code
+ * quarantine_limit} fails the run here (exit 3), before anything is scored.
  */
 public final class Resolve {
   private Resolve() {}
@@ -23,7 +21,6 @@ public final class Resolve {
                 () -> PoolStatistics.compute(in.enterprises(), in.reference(), run.config()));
     in.enterprises().countInto(manifest);
     in.reference().countInto(manifest);
-    manifest.put("companies", in.enterprises().companyCounts());
     manifest.checkQuarantineShares(run.config().quarantineLimit);
     return stats;
   }

@@ -87,7 +87,6 @@ public final class ScoreAndRank {
                     new ScoringPass.Model(
                         scorer,
                         in.enterprises().duplicates(),
-                        in.enterprises().companies(),
                         previous.enterpriseIds(),
                         new HashMap<>(in.reference().engagements()),
                         depth,

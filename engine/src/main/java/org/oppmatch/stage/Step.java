@@ -25,7 +25,6 @@ public enum Step {
   OPPORTUNITY_MATCHES("opportunity_matches"),
   QUARANTINE("quarantine"),
   DROPPED("dropped"),
-  ENTITIES("entities"),
   COVERAGE("coverage"),
   /** {@link Export}: the zones' workbooks and CSV files, and the run report. */
   EXPORTS_AND_REPORT("exports_and_report"),
