@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What the zones' teams have done with an enterprise, as of the run date (data-contract.md, version
@@ -49,27 +50,22 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
    */
   public static Map<String, Engagement> of(
       List<Outcome> outcomes, LocalDate runDate, int cooldownDays, int activeDays) {
-    Map<String, Map<String, List<Outcome>>> byEnterprise = new HashMap<>();
-    for (Outcome o : outcomes) {
-      if (o.stage() != null && !o.date().isAfter(runDate)) {
-        byEnterprise
-            .computeIfAbsent(o.enterpriseId(), e -> new TreeMap<>())
-            .computeIfAbsent(o.zoneId(), z -> new ArrayList<>())
-            .add(o);
-      }
-    }
     Map<String, Engagement> out = new HashMap<>();
-    byEnterprise.forEach(
-        (id, zones) -> {
-          Engagement e = decide(zones, runDate, cooldownDays, activeDays);
-          if (e != null) {
-            out.put(id, e);
-          }
-        });
+    grouped(outcomes, runDate, Outcome::enterpriseId, Outcome::zoneId)
+        .forEach(
+            (id, zones) -> {
+              Engagement e = decide(zones, runDate, cooldownDays, activeDays);
+              if (e != null) {
+                out.put(id, e);
+              }
+            });
     return out;
   }
 
-  /** One enterprise's engagement from its rows per zone (zones in id order), or null for none. */
+  /**
+   * One enterprise's engagement from its rows per zone (zones in id order, rows in the order they
+   * happened), or null for none.
+   */
   static Engagement decide(
       Map<String, List<Outcome>> zones, LocalDate runDate, int cooldownDays, int activeDays) {
     Engagement won = null;
@@ -77,8 +73,7 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
     boolean allLost = true;
     LocalDate lastLost = null;
     for (Map.Entry<String, List<Outcome>> z : zones.entrySet()) {
-      List<Outcome> rows = new ArrayList<>(z.getValue());
-      rows.sort(IN_ORDER);
+      List<Outcome> rows = z.getValue();
       for (Outcome o : rows) {
         if (o.stage().kind() == EngagementStage.Kind.WON
             && (won == null || o.date().isBefore(won.since()))) {
@@ -127,33 +122,44 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
    */
   public static Map<String, ZoneCounts> countsByZone(
       List<Outcome> outcomes, LocalDate runDate, int cooldownDays) {
-    Map<String, Map<String, List<Outcome>>> byZone = new TreeMap<>();
+    Map<String, ZoneCounts> out = new TreeMap<>();
+    grouped(outcomes, runDate, Outcome::zoneId, Outcome::enterpriseId)
+        .forEach(
+            (zone, enterprises) -> {
+              long won = 0;
+              long lost = 0;
+              for (List<Outcome> rows : enterprises.values()) {
+                Outcome latest = rows.get(rows.size() - 1);
+                if (rows.stream().anyMatch(o -> o.stage().kind() == EngagementStage.Kind.WON)) {
+                  won++;
+                } else if (latest.stage().kind() == EngagementStage.Kind.LOST
+                    && daysBefore(latest.date(), runDate) < cooldownDays) {
+                  lost++;
+                }
+              }
+              out.put(zone, new ZoneCounts(won, lost));
+            });
+    return out;
+  }
+
+  /**
+   * The outcomes dated on or before the run date by two keys (both in key order), each group's rows
+   * in the order they happened.
+   */
+  private static Map<String, Map<String, List<Outcome>>> grouped(
+      List<Outcome> outcomes,
+      LocalDate runDate,
+      Function<Outcome, String> outer,
+      Function<Outcome, String> inner) {
+    Map<String, Map<String, List<Outcome>>> out = new TreeMap<>();
     for (Outcome o : outcomes) {
       if (o.stage() != null && !o.date().isAfter(runDate)) {
-        byZone
-            .computeIfAbsent(o.zoneId(), z -> new HashMap<>())
-            .computeIfAbsent(o.enterpriseId(), e -> new ArrayList<>())
+        out.computeIfAbsent(outer.apply(o), k -> new TreeMap<>())
+            .computeIfAbsent(inner.apply(o), k -> new ArrayList<>())
             .add(o);
       }
     }
-    Map<String, ZoneCounts> out = new TreeMap<>();
-    byZone.forEach(
-        (zone, enterprises) -> {
-          long won = 0;
-          long lost = 0;
-          for (List<Outcome> rows : enterprises.values()) {
-            if (rows.stream().anyMatch(o -> o.stage().kind() == EngagementStage.Kind.WON)) {
-              won++;
-            } else {
-              Outcome latest = rows.stream().max(IN_ORDER).orElseThrow();
-              if (latest.stage().kind() == EngagementStage.Kind.LOST
-                  && daysBefore(latest.date(), runDate) < cooldownDays) {
-                lost++;
-              }
-            }
-          }
-          out.put(zone, new ZoneCounts(won, lost));
-        });
+    out.values().forEach(groups -> groups.values().forEach(rows -> rows.sort(IN_ORDER)));
     return out;
   }
 
