@@ -50,6 +50,11 @@ public class JobFailure extends RuntimeException {
     return new JobFailure(Kind.INPUT_CONTRACT, message);
   }
 
+  /** A message on one line, as stderr and the failure manifest show it ("" for none). */
+  public static String oneLine(String s) {
+    return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
+  }
+
   public Kind kind() {
     return kind;
   }

@@ -95,10 +95,10 @@ public final class NightlyJob {
       new NightlyJob(spark, args, config, out).run();
       return 0;
     } catch (JobFailure e) {
-      err.println("nightly: " + e.kind().label() + ": " + oneLine(e.getMessage()));
+      err.println("nightly: " + e.kind().label() + ": " + JobFailure.oneLine(e.getMessage()));
       return e.kind().exitCode();
     } catch (Exception | LinkageError | AssertionError e) {
-      err.println("nightly: failed: " + oneLine(String.valueOf(e)));
+      err.println("nightly: failed: " + JobFailure.oneLine(String.valueOf(e)));
       e.printStackTrace(err);
       return 1;
     }
@@ -112,7 +112,7 @@ public final class NightlyJob {
       args = JobArgs.parse(argv);
       config = loadConfig(args.config(), spark.sparkContext().hadoopConfiguration());
     } catch (JobFailure e) {
-      err.println("nightly: " + e.kind().label() + ": " + oneLine(e.getMessage()));
+      err.println("nightly: " + e.kind().label() + ": " + JobFailure.oneLine(e.getMessage()));
       return e.kind().exitCode();
     }
     return execute(spark, args, config, out, err);
@@ -130,10 +130,6 @@ public final class NightlyJob {
       throw JobFailure.badArguments(
           "--config " + location.get() + " cannot be read: " + e.getMessage());
     }
-  }
-
-  private static String oneLine(String s) {
-    return s == null ? "" : s.replace('\n', ' ').replace('\r', ' ');
   }
 
   /** Runs the stages in order; on any failure writes a failure manifest and rethrows. */

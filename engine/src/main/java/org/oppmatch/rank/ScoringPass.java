@@ -139,11 +139,8 @@ public final class ScoringPass {
       Scorer.Scored s = m.scorer().score(e, scratch, owner);
       if (g == null || !g.offTheLists()) {
         // a firm that may be listed counts where it fits, for the chain coverage
-        int[] f = s.eligible().isEmpty() ? null : s.eligible().get(0).fits;
-        if (f != null) {
-          for (int fit : f) {
-            fits.add(fit);
-          }
+        for (int fit : s.fits()) {
+          fits.add(fit);
         }
       }
       if (g == null) {

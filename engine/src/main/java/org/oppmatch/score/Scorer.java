@@ -72,10 +72,12 @@ public final class Scorer implements Serializable {
   /**
    * An enterprise's result: its leads in the zones where it scores at least {@code
    * lists.min_score}, best first (each naming the others as competing zones), its lead in the zone
-   * that owns its engagement whatever it scores there (null without one), and its best match with
-   * each opportunity it fits.
+   * that owns its engagement whatever it scores there (null without one), the (zone, chain node)
+   * pairs it fits in those zones ({@link Lead#fit}), and its best match with each opportunity it
+   * fits.
    */
-  public record Scored(List<Lead> eligible, Lead owned, List<OpportunityLead> opportunityLeads) {}
+  public record Scored(
+      List<Lead> eligible, Lead owned, int[] fits, List<OpportunityLead> opportunityLeads) {}
 
   /** What one zone has of the enterprise's code matches. */
   private static final class ZoneMatch {
@@ -133,6 +135,7 @@ public final class Scorer implements Serializable {
     }
     List<Lead> eligible = new ArrayList<>();
     Lead owned = null;
+    int[] fitArray = new int[0];
     if (!byZone.isEmpty() || owner >= 0) {
       Features f = features(e);
       List<Integer> fits = new ArrayList<>();
@@ -154,8 +157,10 @@ public final class Scorer implements Serializable {
         none.industryValue = 0;
         owned = lead(e, f, zones.zone(owner), none, matches);
       }
-      int[] fitArray = fits.stream().mapToInt(Integer::intValue).sorted().toArray();
-      eligible.forEach(l -> l.fits = fitArray);
+      fitArray = fits.stream().mapToInt(Integer::intValue).sorted().toArray();
+      for (Lead l : eligible) {
+        l.fits = fitArray;
+      }
       if (owned != null) {
         owned.fits = fitArray;
       }
@@ -176,7 +181,7 @@ public final class Scorer implements Serializable {
                 .toArray(String[]::new);
       }
     }
-    return new Scored(eligible, owned, opportunityLeads(e, matches));
+    return new Scored(eligible, owned, fitArray, opportunityLeads(e, matches));
   }
 
   /**

@@ -241,7 +241,7 @@ public final class Publish {
     try {
       publisher.writeAtomically(
           publisher.failedManifest(),
-          manifest.toJson(Manifest.FAILED, kind, reason.replace('\n', ' ').replace('\r', ' ')));
+          manifest.toJson(Manifest.FAILED, kind, JobFailure.oneLine(reason)));
     } catch (IOException | RuntimeException suppressed) {
       e.addSuppressed(suppressed);
     }

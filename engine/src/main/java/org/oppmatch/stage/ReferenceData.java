@@ -248,6 +248,15 @@ public final class ReferenceData {
 
   /** The accepted outcome rows, in file order. */
   public List<Engagement.Outcome> outcomes() {
+    if (outcomes == null) {
+      outcomes = List.copyOf(readOutcomes());
+    }
+    return outcomes;
+  }
+
+  private List<Engagement.Outcome> outcomes;
+
+  private List<Engagement.Outcome> readOutcomes() {
     Table t = tables.get(InputTable.OUTCOMES);
     List<Engagement.Outcome> out = new ArrayList<>();
     if (t != null) {

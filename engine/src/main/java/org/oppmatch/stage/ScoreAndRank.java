@@ -1,6 +1,5 @@
 package org.oppmatch.stage;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -88,7 +87,7 @@ public final class ScoreAndRank {
                         scorer,
                         in.enterprises().duplicates(),
                         previous.enterpriseIds(),
-                        new HashMap<>(in.reference().engagements()),
+                        in.reference().engagements(),
                         depth,
                         c.opportunities.topN);
                 ScoringPass.Result scored =
