@@ -21,6 +21,7 @@ import org.oppmatch.stage.PoolStatistics;
 import org.oppmatch.stage.Publish;
 import org.oppmatch.stage.ReadAndValidate;
 import org.oppmatch.stage.Resolve;
+import org.oppmatch.stage.ResolveCompanies;
 import org.oppmatch.stage.RunContext;
 import org.oppmatch.stage.RunResources;
 import org.oppmatch.stage.ScoreAndRank;
@@ -145,6 +146,7 @@ public final class NightlyJob {
         sessionDefaults();
         ReadAndValidate.Validated in = ReadAndValidate.run(run, args.inputs());
         PoolStatistics stats = Resolve.run(run, in, publish.manifest());
+        ResolveCompanies.run(run, in, publish.manifest());
         Optional<LocalDate> previousRun = publish.previousRun();
         LeadLists.Previous previous = publish.previousLeads(previousRun);
         ScoreAndRank.Ranked scored = ScoreAndRank.run(run, in, stats, previous, publish.manifest());

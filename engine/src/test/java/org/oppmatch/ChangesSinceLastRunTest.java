@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.testing.Duck;
 import org.oppmatch.testing.Fixtures;
+import org.oppmatch.validate.Uscc;
 
 /**
  * Two run dates on changing input: an enterprise leaves the input, one moves to another zone, a
@@ -46,10 +47,11 @@ class ChangesSinceLastRunTest {
         case "A3" -> {} // leaves the input
         case "X1" -> ents.add(with(e, "industry_codes", "3741;3973", "business_scope", "涡轮"));
         case "A1" -> {
-          ents.add(e);
           // a twin of A1 under a new id: the same text, so the same score, and the id breaks
-          // the tie (a different name would change its text match with the opportunities)
-          ents.add(with(e, "enterprise_id", "A4"));
+          // the tie (a different name would change its text match with the opportunities); its
+          // own USCC makes it another company
+          ents.add(with(e, "uscc", Uscc.withCheckChar("91510100MA6CA0010")));
+          ents.add(with(e, "enterprise_id", "A4", "uscc", Uscc.withCheckChar("91510100MA6CA0040")));
         }
         default -> ents.add(e);
       }

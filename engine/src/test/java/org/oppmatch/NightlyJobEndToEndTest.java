@@ -209,8 +209,21 @@ class NightlyJobEndToEndTest {
             "31.23",
             "longitude",
             "121.47");
-    e.add(with(twin, "enterprise_id", "T2"));
-    e.add(with(twin, "enterprise_id", "T1"));
+    // twins in all but their USCCs: two companies that score the same
+    e.add(
+        with(
+            twin,
+            "enterprise_id",
+            "T2",
+            "uscc",
+            org.oppmatch.validate.Uscc.withCheckChar("91310000MA1FTWN20")));
+    e.add(
+        with(
+            twin,
+            "enterprise_id",
+            "T1",
+            "uscc",
+            org.oppmatch.validate.Uscc.withCheckChar("91310000MA1FTWN10")));
     e.add(with(BASE, "enterprise_id", "N1", "name", "稻谷种植合作社", "industry_codes", "0111"));
     e.add(
         with(

@@ -46,19 +46,34 @@ public final class ExportStage {
   /** A node of a zone's chain map, as the coverage table shows it. */
   public record ChainEntry(String zoneId, String nodeId, String nameZh, String status) {}
 
-  /** A lead that left its zone's list since the previous run, and why. */
+  /**
+   * A lead that left its zone's list since the previous run, and why: a reason code of the dropped
+   * output (shown in Chinese, {@link Labels#droppedReason}) or a text; the zone that lists it now.
+   */
   public record DroppedLead(
       String zoneId,
       String enterpriseId,
       String enterpriseName,
       Integer previousRank,
-      String reason) {}
+      String reason,
+      String nowZoneId) {
+
+    /** A lead that is on no other zone's list. */
+    public DroppedLead(
+        String zoneId,
+        String enterpriseId,
+        String enterpriseName,
+        Integer previousRank,
+        String reason) {
+      this(zoneId, enterpriseId, enterpriseName, previousRank, reason, null);
+    }
+  }
 
   /**
    * What a run hands its people: per zone its leads (in rank order), the leads dropped since the
    * previous run (null when no earlier run is known; empty when there was one and nothing was
-   * dropped, so the workbooks say "no change" rather than "first run"), the zones, their chain maps
-   * and the opportunities' titles.
+   * dropped, so the workbooks say "no change" rather than "first run"), the zones, their chain
+   * maps, the opportunities' titles and the classification table's class names (empty without one).
    */
   public record Input(
       Map<String, List<LeadRow>> leadsByZone,
@@ -67,7 +82,8 @@ public final class ExportStage {
       List<ChainEntry> chain,
       Map<String, String> opportunityTitles,
       Map<String, Engagement.ZoneCounts> outcomesByZone,
-      List<Coverage.Node> poolCoverage) {
+      List<Coverage.Node> poolCoverage,
+      Map<String, String> industryNames) {
 
     /** A run without an outcomes table: the report shows no outcome counts. */
     public Input(
@@ -76,7 +92,7 @@ public final class ExportStage {
         List<ZoneInfo> zones,
         List<ChainEntry> chain,
         Map<String, String> opportunityTitles) {
-      this(leadsByZone, dropped, zones, chain, opportunityTitles, null, null);
+      this(leadsByZone, dropped, zones, chain, opportunityTitles, null, null, Map.of());
     }
   }
 
@@ -198,7 +214,7 @@ public final class ExportStage {
     }
     Map<String, String> zoneNames = new HashMap<>();
     zoneInfo.values().forEach(z -> zoneNames.put(z.zoneId(), z.displayName()));
-    Names names = new Names(in.opportunityTitles(), nodeNames, zoneNames);
+    Names names = new Names(in.opportunityTitles(), nodeNames, zoneNames, in.industryNames());
 
     boolean previousKnown =
         in.dropped() != null
@@ -217,7 +233,7 @@ public final class ExportStage {
                   true,
                   in.dropped() != null,
                   previousRun,
-                  changes(zoneLeads, droppedByZone.getOrDefault(z.zoneId(), List.of())))
+                  changes(zoneLeads, droppedByZone.getOrDefault(z.zoneId(), List.of()), names))
               : ChangeLog.unknown();
       out.add(
           new ZoneExport(
@@ -235,7 +251,7 @@ public final class ExportStage {
   }
 
   /** New leads by rank, then those that moved up, those that moved down, and the dropped ones. */
-  static List<ChangeRow> changes(List<LeadRow> leads, List<DroppedLead> dropped) {
+  static List<ChangeRow> changes(List<LeadRow> leads, List<DroppedLead> dropped, Names names) {
     List<ChangeRow> out = new ArrayList<>();
     for (LeadRow l : leads) {
       Integer p = l.previousRank();
@@ -262,7 +278,7 @@ public final class ExportStage {
               d.enterpriseName(),
               null,
               d.previousRank(),
-              d.reason()));
+              Labels.droppedReason(d.reason(), d.nowZoneId(), names)));
     }
     out.sort(Comparator.comparing(ChangeRow::kind)); // stable: keeps rank order within a kind
     return out;
@@ -335,7 +351,8 @@ public final class ExportStage {
         r.previousRank(),
         r.groupId(),
         r.engagementStage(),
-        r.engagementSince());
+        r.engagementSince(),
+        r.profile());
   }
 
   private static LocalDate runDate(JsonNode manifest) {

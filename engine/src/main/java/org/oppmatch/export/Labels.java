@@ -1,8 +1,13 @@
 package org.oppmatch.export;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.oppmatch.model.IndustryNames;
+import org.oppmatch.model.Tag;
+import org.oppmatch.publish.Changes;
 import org.oppmatch.score.ChainRole;
 import org.oppmatch.score.Factor;
 
@@ -12,6 +17,74 @@ public final class Labels {
 
   private static final Map<String, String> NODE_STATUS =
       Map.of("strong", "较强", "weak", "薄弱", "missing", "缺失");
+
+  /**
+   * The city's twelve industrial ecosystems (产业生态圈, glossary.md) by the ids the inputs use for
+   * them; an input may also name an ecosystem in Chinese, which is shown as it is.
+   */
+  private static final Map<String, String> ECOSYSTEMS =
+      Map.ofEntries(
+          Map.entry("electronic_info", "电子信息"),
+          Map.entry("digital_economy", "数字经济"),
+          Map.entry("artificial_intelligence", "人工智能"),
+          Map.entry("aerospace", "航空航天"),
+          Map.entry("rail_transit", "轨道交通"),
+          Map.entry("automotive", "汽车"),
+          Map.entry("biomedicine", "生物医药"),
+          Map.entry("new_materials", "新型材料"),
+          Map.entry("urban_agri_food", "都市农业和食品"),
+          Map.entry("producer_services", "先进生产性服务业"),
+          Map.entry("new_consumption", "新消费"),
+          Map.entry("carbon_neutral", "碳中和"));
+
+  /** The Chinese name of an ecosystem id (航空航天 for aerospace); an unknown id as it is. */
+  public static String ecosystem(String id) {
+    return id == null ? null : ECOSYSTEMS.getOrDefault(id.trim().toLowerCase(Locale.ROOT), id);
+  }
+
+  /** The primary industry's name: the class's own, else its nearest named level, e.g. 飞机制造. */
+  public static String industry(String code, Map<String, String> classNames) {
+    return IndustryNames.label(code, classNames);
+  }
+
+  /**
+   * The tags in Chinese, the most telling first (世界500强、上市公司), joined with "、"; an unknown tag is
+   * shown as it is, after the known ones; null when there are none.
+   */
+  public static String tags(List<String> keys) {
+    if (keys == null || keys.isEmpty()) {
+      return null;
+    }
+    return keys.stream()
+        .distinct()
+        .sorted(
+            Comparator.comparingDouble(
+                (String k) -> Tag.of(k) == null ? 1.0 : -Tag.of(k).standing()))
+        .map(k -> Tag.of(k) == null ? k : Tag.of(k).zh())
+        .collect(Collectors.joining("、"));
+  }
+
+  /**
+   * Why a lead left its list, for the team: the dropped output's reason codes (docs/scoring.md) in
+   * Chinese, naming the zone that lists the enterprise now; any other text is shown as it is.
+   */
+  public static String droppedReason(String reason, String nowZoneId, Names names) {
+    if (reason == null) {
+      return null;
+    }
+    return switch (reason) {
+      case Changes.ENTERPRISE_GONE -> "企业已不在本次输入数据中";
+      case Changes.MOVED_ZONE ->
+          nowZoneId == null
+              ? "已列入其他园区的清单"
+              : "已列入" + names.zoneNames().getOrDefault(nowZoneId, nowZoneId) + "的清单";
+      case Changes.OPPORTUNITY_CLOSED -> "所匹配的场景机会已截止";
+      case Changes.FELL_BELOW_LIST -> "得分未进入本次清单";
+      case Changes.WON -> "已签约或落地，不再列入清单";
+      case Changes.LOST -> "已放弃，冷却期内不再列入清单";
+      default -> reason;
+    };
+  }
 
   /** 补链, 强链, 延链 or — for a chain_role; an unknown role is shown as it is. */
   public static String chainRole(String role) {

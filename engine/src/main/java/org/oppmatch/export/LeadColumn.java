@@ -1,15 +1,28 @@
 package org.oppmatch.export;
 
 import java.util.function.BiFunction;
+import org.oppmatch.model.RevenueBand;
+import org.oppmatch.model.SizeBand;
 
 /**
  * The columns of a lead list, shared by the workbook and the CSV so both always show the same rows.
- * A value is an Integer or Double (written as a number), a String, or null (empty).
+ * A value is an Integer or Double (written as a number), a String, or null (empty). Who the
+ * enterprise is (place, industry, size, tags) comes right after its name and id: what an officer
+ * reads before picking up the phone.
  */
 public enum LeadColumn {
   RANK("排名", 6, false, (r, n) -> r.rank()),
   ENTERPRISE_NAME("企业名称", 30, false, (r, n) -> r.enterpriseName()),
   ENTERPRISE_ID("企业编号", 16, false, (r, n) -> r.enterpriseId()),
+  PROVINCE("所在省份", 10, false, (r, n) -> r.profile().province()),
+  CITY("所在城市", 10, false, (r, n) -> r.profile().city()),
+  INDUSTRY_CODE("主营行业代码", 8, false, (r, n) -> r.profile().industryCode()),
+  INDUSTRY_NAME(
+      "主营行业", 24, true, (r, n) -> Labels.industry(r.profile().industryCode(), n.industryNames())),
+  SIZE_BAND("企业规模", 8, false, (r, n) -> sizeBand(r.profile())),
+  REVENUE_BAND("营业收入区间", 14, false, (r, n) -> revenueBand(r.profile())),
+  EMPLOYEES("从业人数", 8, false, (r, n) -> r.profile().employees()),
+  TAGS("企业标签", 24, true, (r, n) -> Labels.tags(r.profile().tags())),
   SCORE("得分", 8, false, (r, n) -> r.score()),
   TIER("等级", 6, false, (r, n) -> r.tier()),
   CHAIN_ROLE("链条角色", 9, false, (r, n) -> Labels.chainRole(r.chainRole())),
@@ -57,5 +70,16 @@ public enum LeadColumn {
 
   public Object value(LeadRow row, Names names) {
     return value.apply(row, names);
+  }
+
+  /** The national size band (中型), from revenue and employees; null when neither is known. */
+  private static String sizeBand(LeadRow.Profile p) {
+    SizeBand b = SizeBand.of(p.revenueCny(), p.employees());
+    return b == null ? null : b.zh();
+  }
+
+  private static String revenueBand(LeadRow.Profile p) {
+    RevenueBand b = RevenueBand.of(p.revenueCny());
+    return b == null ? null : b.zh();
   }
 }

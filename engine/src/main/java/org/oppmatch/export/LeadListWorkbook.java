@@ -8,11 +8,19 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.ClientAnchor;
+import org.apache.poi.ss.usermodel.Comment;
+import org.apache.poi.ss.usermodel.CreationHelper;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.usermodel.DataValidationConstraint;
+import org.apache.poi.ss.usermodel.DataValidationHelper;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.SheetVisibility;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
@@ -23,6 +31,12 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * A zone's lead list as an Excel workbook for its promotion team: the ranked leads (线索清单), what
  * changed since the last run (变化) and a summary with the chain map's coverage (概况).
  *
+ * <p>The lead sheet ends with the team's own columns ({@link FeedbackColumn}, 本次反馈): a stage from a
+ * drop-down, a date, an amount and a note per lead, in their own colour. A very hidden sheet
+ * ({@link #IMPORT_SHEET}) records the zone, the run date and the enterprise ids the list was sent
+ * with, so the returned workbook names its zone whatever the file is renamed to, and a row whose id
+ * was typed in or changed is caught on import ({@code org.oppmatch.feedback.ImportFeedback}).
+ *
  * <p>Every text is written as a string cell, never as a formula, whatever it begins with: names and
  * texts come from outside. A text that Excel would take for a formula when typed also gets the
  * quote prefix, so that editing the cell and pressing Enter keeps it text.
@@ -31,6 +45,23 @@ public final class LeadListWorkbook {
   public static final String LEADS_SHEET = "线索清单";
   public static final String CHANGES_SHEET = "变化";
   public static final String SUMMARY_SHEET = "概况";
+
+  /**
+   * The very hidden sheet the feedback import reads: rows of key (column A) and value (column B),
+   * {@link #IMPORT_ZONE_ID}, {@link #IMPORT_RUN_DATE}, then {@link #IMPORT_ENTERPRISE_IDS} with
+   * their count, followed by one id per row in column A. Excel shows it in no menu.
+   */
+  public static final String IMPORT_SHEET = "oppmatch_import";
+
+  public static final String IMPORT_ZONE_ID = "zone_id";
+  public static final String IMPORT_RUN_DATE = "run_date";
+  public static final String IMPORT_ENTERPRISE_IDS = "enterprise_ids";
+
+  /** The note on the first feedback header: what the orange columns are for. */
+  static final String FEEDBACK_NOTE =
+      "本次反馈（橙色表头的四列）由招商团队填写：从下拉列表选择跟进阶段，填写达到该阶段的日期；"
+          + "投资额以万元为单位，可不填；备注仅供本团队留存，不导入。"
+          + "左侧「跟进阶段」列是系统已记录的阶段，只读。填好后交回，由 jobs/import-feedback 导入。";
 
   /** The single line of the changes sheet when there is nothing to compare with. */
   public static final String NO_EARLIER_RUN = "没有上次运行的结果可以比较：本次是第一次运行。";
@@ -57,6 +88,8 @@ public final class LeadListWorkbook {
       leadsSheet(wb.createSheet(LEADS_SHEET), styles, zone);
       changesSheet(wb.createSheet(CHANGES_SHEET), styles, zone.changes());
       summarySheet(wb.createSheet(SUMMARY_SHEET), styles, zone);
+      importSheet(wb.createSheet(IMPORT_SHEET), zone);
+      wb.setSheetVisibility(wb.getSheetIndex(IMPORT_SHEET), SheetVisibility.VERY_HIDDEN);
       wb.getXSSFWorkbook()
           .getProperties()
           .getCoreProperties()
@@ -68,11 +101,19 @@ public final class LeadListWorkbook {
 
   private static void leadsSheet(Sheet sheet, Styles s, ZoneExport zone) {
     LeadColumn[] cols = LeadColumn.values();
+    FeedbackColumn[] feedback = FeedbackColumn.values();
+    int lastColumn = cols.length + feedback.length - 1;
     Row header = sheet.createRow(0);
     for (LeadColumn c : cols) {
       text(header.createCell(c.ordinal()), c.header(), s.header, s);
       sheet.setColumnWidth(c.ordinal(), c.width() * 256);
     }
+    for (FeedbackColumn f : feedback) {
+      int i = cols.length + f.ordinal();
+      text(header.createCell(i), f.header(), s.feedbackHeader, s);
+      sheet.setColumnWidth(i, f.width() * 256);
+    }
+    note(sheet, header.getCell(cols.length), FEEDBACK_NOTE);
     int r = 1;
     for (LeadRow lead : zone.leads()) {
       Row row = sheet.createRow(r++);
@@ -88,11 +129,102 @@ public final class LeadListWorkbook {
           value(cell, v, c.wrap() ? s.wrap : s.text, s);
         }
       }
+      // empty but styled, so the team sees where to write and a typed date shows as a date
+      for (FeedbackColumn f : feedback) {
+        row.createCell(cols.length + f.ordinal()).setCellStyle(s.feedback(f));
+      }
+    }
+    if (r > 1) {
+      validations(sheet, cols.length, r - 1);
     }
     // rank and name stay in view while the officer scrolls through the long texts to the right
     sheet.createFreezePane(2, 1);
-    sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 1), 0, cols.length - 1));
+    sheet.setAutoFilter(new CellRangeAddress(0, Math.max(r - 1, 1), 0, lastColumn));
     printSetup(sheet);
+  }
+
+  /**
+   * The feedback cells of rows 1..lastRow accept only a stage of the list, a date and an amount of
+   * zero or more: Excel refuses anything else as it is typed (pasted values bypass it, so the
+   * import checks again).
+   */
+  private static void validations(Sheet sheet, int firstFeedbackColumn, int lastRow) {
+    DataValidationHelper h = sheet.getDataValidationHelper();
+    DataValidation stage =
+        h.createValidation(
+            h.createExplicitListConstraint(FeedbackColumn.stageLabels().toArray(new String[0])),
+            column(firstFeedbackColumn + FeedbackColumn.STAGE.ordinal(), lastRow));
+    // POI's XSSF inverts this flag: true writes showDropDown="0", which is what shows the arrow
+    stage.setSuppressDropDownArrow(true);
+    refuse(stage, "跟进阶段", "请从下拉列表中选择：" + String.join("、", FeedbackColumn.stageLabels()));
+    sheet.addValidationData(stage);
+    DataValidation date =
+        h.createValidation(
+            h.createDateConstraint(
+                DataValidationConstraint.OperatorType.GREATER_OR_EQUAL,
+                "DATE("
+                    + FeedbackColumn.EARLIEST_DATE.getYear()
+                    + ","
+                    + FeedbackColumn.EARLIEST_DATE.getMonthValue()
+                    + ","
+                    + FeedbackColumn.EARLIEST_DATE.getDayOfMonth()
+                    + ")",
+                null,
+                null),
+            column(firstFeedbackColumn + FeedbackColumn.DATE.ordinal(), lastRow));
+    refuse(date, "日期", "请填写达到该阶段的日期，例如 2026-11-20");
+    sheet.addValidationData(date);
+    DataValidation amount =
+        h.createValidation(
+            h.createDecimalConstraint(
+                DataValidationConstraint.OperatorType.GREATER_OR_EQUAL, "0", null),
+            column(firstFeedbackColumn + FeedbackColumn.AMOUNT.ordinal(), lastRow));
+    refuse(amount, "投资额", "请填写不小于 0 的数字，单位万元");
+    sheet.addValidationData(amount);
+  }
+
+  private static CellRangeAddressList column(int col, int lastRow) {
+    return new CellRangeAddressList(1, lastRow, col, col);
+  }
+
+  private static void refuse(DataValidation v, String title, String message) {
+    v.setErrorStyle(DataValidation.ErrorStyle.STOP);
+    v.setEmptyCellAllowed(true);
+    v.setShowErrorBox(true);
+    v.createErrorBox(title, message);
+  }
+
+  /** A cell note (Excel's comment) shown when the pointer rests on the cell. */
+  private static void note(Sheet sheet, Cell cell, String text) {
+    CreationHelper helper = sheet.getWorkbook().getCreationHelper();
+    ClientAnchor anchor = helper.createClientAnchor();
+    anchor.setCol1(cell.getColumnIndex());
+    anchor.setCol2(cell.getColumnIndex() + 4);
+    anchor.setRow1(cell.getRowIndex());
+    anchor.setRow2(cell.getRowIndex() + 6);
+    Comment comment = sheet.createDrawingPatriarch().createCellComment(anchor);
+    comment.setString(helper.createRichTextString(text));
+    comment.setAuthor("opportunity-engine");
+    cell.setCellComment(comment);
+  }
+
+  /** The zone, the run date and the listed enterprise ids, for the feedback import. */
+  private static void importSheet(Sheet sheet, ZoneExport zone) {
+    int r = 0;
+    pair(sheet.createRow(r++), IMPORT_ZONE_ID, zone.zone().zoneId());
+    pair(
+        sheet.createRow(r++),
+        IMPORT_RUN_DATE,
+        zone.runDate() == null ? "" : zone.runDate().toString());
+    pair(sheet.createRow(r++), IMPORT_ENTERPRISE_IDS, Integer.toString(zone.leads().size()));
+    for (LeadRow lead : zone.leads()) {
+      sheet.createRow(r++).createCell(0).setCellValue(lead.enterpriseId());
+    }
+  }
+
+  private static void pair(Row row, String key, String value) {
+    row.createCell(0).setCellValue(key);
+    row.createCell(1).setCellValue(value);
   }
 
   private static void changesSheet(Sheet sheet, Styles s, ChangeLog changes) {
@@ -136,9 +268,13 @@ public final class LeadListWorkbook {
     c.title(zone.zone().displayName() + " 招商线索概况");
     c.pair("园区", zone.zone().displayName());
     c.pair("园区编号", zone.zone().zoneId());
-    c.pair("产业生态圈", zone.zone().ecosystem());
+    c.pair("产业生态圈", Labels.ecosystem(zone.zone().ecosystem()));
     c.pair("运行日期", zone.runDate() == null ? "" : zone.runDate().toString());
     c.pair("线索总数", zone.leads().size());
+    c.blank();
+    c.heading("本次反馈");
+    c.line("「线索清单」右侧橙色表头的四列由招商团队填写：跟进阶段（下拉选择）、日期、投资额（万元）、备注。");
+    c.line("填好后将本文件交回，系统导入后，下次运行的清单即反映跟进情况。备注不导入。");
     c.blank();
     c.heading("按等级");
     zone.countsByTier().forEach((tier, n) -> c.pair(tier + " 级", n));
@@ -273,6 +409,8 @@ public final class LeadListWorkbook {
     final CellStyle score;
     final CellStyle bold;
     final CellStyle title;
+    final CellStyle feedbackHeader;
+    final Map<FeedbackColumn, CellStyle> feedback = new HashMap<>();
     final Map<String, CellStyle> tiers = new HashMap<>();
     final Map<ChangeRow.Kind, CellStyle> changes = new HashMap<>();
     final Map<CellStyle, CellStyle> quoted = new HashMap<>();
@@ -303,6 +441,27 @@ public final class LeadListWorkbook {
       tiers.put("C", fill(derive(text), "E7E6E6", "404040"));
       changes.put(ChangeRow.Kind.NEW, fill(derive(text), "C6EFCE", "006100"));
       changes.put(ChangeRow.Kind.DROPPED, fill(derive(text), "FFC7CE", "9C0006"));
+      // the team's columns: an orange header and pale yellow cells, apart from the engine's blue
+      feedbackHeader = fill(derive(header), "F8CBAD", null);
+      XSSFCellStyle input = fill(derive(text), "FFF2CC", null);
+      for (FeedbackColumn f : FeedbackColumn.values()) {
+        feedback.put(f, f == FeedbackColumn.NOTE ? wrapped(derive(input)) : derive(input));
+      }
+      feedback
+          .get(FeedbackColumn.DATE)
+          .setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+      feedback
+          .get(FeedbackColumn.AMOUNT)
+          .setDataFormat(wb.createDataFormat().getFormat("#,##0.00"));
+    }
+
+    CellStyle feedback(FeedbackColumn f) {
+      return feedback.get(f);
+    }
+
+    private static XSSFCellStyle wrapped(XSSFCellStyle st) {
+      st.setWrapText(true);
+      return st;
     }
 
     CellStyle tier(String tier) {

@@ -12,6 +12,7 @@ import java.util.Map;
  * @param groupId null when the enterprise belongs to no group
  * @param engagementStage the zone's own latest stage with the enterprise (首报首谈), else null
  * @param engagementSince the day the zone's engagement began, else null
+ * @param profile what the enterprise's row says about it: place, industry, size, tags
  */
 public record LeadRow(
     int rank,
@@ -30,7 +31,68 @@ public record LeadRow(
     Integer previousRank,
     String groupId,
     String engagementStage,
-    java.time.LocalDate engagementSince) {
+    java.time.LocalDate engagementSince,
+    Profile profile) {
+
+  /**
+   * The enterprise as its input row describes it, for the officer who calls it: province and city,
+   * primary GB/T 4754 code, revenue in yuan, employees and tags (input keys). Any part may be null.
+   */
+  public record Profile(
+      String province,
+      String city,
+      String industryCode,
+      Double revenueCny,
+      Integer employees,
+      List<String> tags) {
+
+    /** Nothing known. */
+    public static final Profile NONE = new Profile(null, null, null, null, null, List.of());
+
+    public Profile {
+      tags = List.copyOf(tags == null ? List.of() : tags);
+    }
+  }
+
+  /** A lead whose enterprise profile is not at hand: the profile columns stay empty. */
+  public LeadRow(
+      int rank,
+      String enterpriseId,
+      String enterpriseName,
+      double score,
+      String tier,
+      String chainRole,
+      List<String> matchedNodeIds,
+      List<String> matchedOpportunityIds,
+      List<String> reasons,
+      String explanation,
+      Map<String, Double> scoreComponents,
+      List<String> competingZones,
+      boolean isNew,
+      Integer previousRank,
+      String groupId,
+      String engagementStage,
+      java.time.LocalDate engagementSince) {
+    this(
+        rank,
+        enterpriseId,
+        enterpriseName,
+        score,
+        tier,
+        chainRole,
+        matchedNodeIds,
+        matchedOpportunityIds,
+        reasons,
+        explanation,
+        scoreComponents,
+        competingZones,
+        isNew,
+        previousRank,
+        groupId,
+        engagementStage,
+        engagementSince,
+        Profile.NONE);
+  }
 
   public LeadRow {
     matchedNodeIds = List.copyOf(matchedNodeIds == null ? List.of() : matchedNodeIds);
@@ -39,5 +101,6 @@ public record LeadRow(
     reasons = List.copyOf(reasons == null ? List.of() : reasons);
     scoreComponents = scoreComponents == null ? Map.of() : scoreComponents;
     competingZones = List.copyOf(competingZones == null ? List.of() : competingZones);
+    profile = profile == null ? Profile.NONE : profile;
   }
 }

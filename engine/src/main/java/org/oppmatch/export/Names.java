@@ -5,18 +5,29 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * What the exports show in place of ids: opportunity titles, chain node names and zone names, for
- * the whole run. An id without a name is shown as the id, so nothing silently disappears.
+ * What the exports show in place of ids: opportunity titles, chain node names, zone names and the
+ * GB/T 4754 class names of the run's classification table (empty without one), for the whole run.
+ * An id without a name is shown as the id, so nothing silently disappears.
  */
 public record Names(
     Map<String, String> opportunityTitles,
     Map<String, String> nodeNames,
-    Map<String, String> zoneNames) {
+    Map<String, String> zoneNames,
+    Map<String, String> industryNames) {
 
   public Names {
     opportunityTitles = Map.copyOf(opportunityTitles);
     nodeNames = Map.copyOf(nodeNames);
     zoneNames = Map.copyOf(zoneNames);
+    industryNames = Map.copyOf(industryNames == null ? Map.of() : industryNames);
+  }
+
+  /** A run without a classification table: industries are named by their division. */
+  public Names(
+      Map<String, String> opportunityTitles,
+      Map<String, String> nodeNames,
+      Map<String, String> zoneNames) {
+    this(opportunityTitles, nodeNames, zoneNames, Map.of());
   }
 
   public static Names none() {

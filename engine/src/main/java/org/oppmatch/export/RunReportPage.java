@@ -128,7 +128,7 @@ public final class RunReportPage {
           .append("\">")
           .append(html(z.zone().displayName()))
           .append("</a></td><td class=\"opt\">")
-          .append(html(z.zone().ecosystem()))
+          .append(html(Labels.ecosystem(z.zone().ecosystem())))
           .append("</td>");
       num(h, z.leads().size());
       for (String t : List.of("A", "B", "C")) {
@@ -208,10 +208,45 @@ public final class RunReportPage {
       if (l.isNew() && z.changes().known()) {
         h.append("<span class=\"new\">新</span>");
       }
-      h.append("</div><p>").append(html(l.explanation())).append("</p></li>");
+      h.append("</div>");
+      facts(h, l, z.names());
+      h.append("<p>").append(html(l.explanation())).append("</p></li>");
     }
     h.append("</ol>");
   }
+
+  /** The workbook's profile columns that have a value, as 所在城市 成都 · 企业规模 大型 · ... */
+  private static void facts(StringBuilder h, LeadRow l, Names names) {
+    StringBuilder line = new StringBuilder();
+    for (LeadColumn c : PROFILE) {
+      Object v = c.value(l, names);
+      if (v != null && !v.toString().isBlank()) {
+        if (!line.isEmpty()) {
+          line.append(" · ");
+        }
+        line.append("<span>")
+            .append(html(c.header()))
+            .append(" ")
+            .append(html(v.toString()))
+            .append("</span>");
+      }
+    }
+    if (!line.isEmpty()) {
+      h.append("<p class=\"facts\">").append(line).append("</p>");
+    }
+  }
+
+  /** What the report says of each lead's enterprise: the lead list's profile columns. */
+  private static final List<LeadColumn> PROFILE =
+      List.of(
+          LeadColumn.PROVINCE,
+          LeadColumn.CITY,
+          LeadColumn.INDUSTRY_CODE,
+          LeadColumn.INDUSTRY_NAME,
+          LeadColumn.SIZE_BAND,
+          LeadColumn.REVENUE_BAND,
+          LeadColumn.EMPLOYEES,
+          LeadColumn.TAGS);
 
   private static void coverage(StringBuilder h, ZoneExport z) {
     h.append("<h4>产业链环节与候选企业</h4>");
@@ -442,6 +477,7 @@ public final class RunReportPage {
       ol.leads li{border-bottom:1px solid var(--line);padding:8px 0}
       ol.leads li:last-child{border-bottom:0}
       ol.leads p{margin:4px 0 0;font-size:14px}
+      ol.leads p.facts{font-size:13px;color:var(--muted)}
       .lh{display:flex;flex-wrap:wrap;gap:4px 10px;align-items:center}
       .rk{font-weight:700;color:var(--head);min-width:1.5em}
       .en{font-weight:600;overflow-wrap:anywhere}

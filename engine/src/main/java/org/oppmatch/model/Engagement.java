@@ -113,6 +113,39 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
     return null;
   }
 
+  /**
+   * An enterprise-zone engagement that ended: won (signed or landed with the zone) or lost (its
+   * latest stage with the zone), and the day it was decided (the first win, or the loss).
+   */
+  public record Decided(String enterpriseId, String zoneId, boolean won, LocalDate date)
+      implements Serializable {}
+
+  /**
+   * Every engagement of the history that ended, the learned ranking's labels, in enterprise and
+   * zone order (outcomes dated after the run date ignored; open engagements are no label yet).
+   */
+  public static List<Decided> decided(List<Outcome> outcomes, LocalDate runDate) {
+    List<Decided> out = new ArrayList<>();
+    grouped(outcomes, runDate, Outcome::enterpriseId, Outcome::zoneId)
+        .forEach(
+            (id, zones) ->
+                zones.forEach(
+                    (zone, rows) -> {
+                      Outcome firstWin =
+                          rows.stream()
+                              .filter(o -> o.stage().kind() == EngagementStage.Kind.WON)
+                              .findFirst()
+                              .orElse(null);
+                      Outcome latest = rows.get(rows.size() - 1);
+                      if (firstWin != null) {
+                        out.add(new Decided(id, zone, true, firstWin.date()));
+                      } else if (latest.stage().kind() == EngagementStage.Kind.LOST) {
+                        out.add(new Decided(id, zone, false, latest.date()));
+                      }
+                    }));
+    return out;
+  }
+
   /** A zone's outcomes as the report counts them: enterprises it won, enterprises it lost. */
   public record ZoneCounts(long won, long lost) {}
 

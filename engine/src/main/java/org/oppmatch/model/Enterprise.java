@@ -16,6 +16,7 @@ public final class Enterprise {
   public String id;
   public String name;
   public String country;
+  public String province;
   public String city;
   public Double latitude;
   public Double longitude;
@@ -41,6 +42,7 @@ public final class Enterprise {
   private static final int ID = at(Cols.ENTERPRISE_ID);
   private static final int NAME = at(Cols.NAME);
   private static final int COUNTRY = at(Cols.COUNTRY);
+  private static final int PROVINCE = at(Cols.PROVINCE);
   private static final int CITY = at(Cols.CITY);
   private static final int LATITUDE = at(Cols.LATITUDE);
   private static final int LONGITUDE = at(Cols.LONGITUDE);
@@ -65,6 +67,7 @@ public final class Enterprise {
     e.id = r.getString(ID);
     e.name = r.getString(NAME);
     e.country = r.getString(COUNTRY);
+    e.province = r.getString(PROVINCE);
     e.city = r.getString(CITY);
     e.latitude = doubleAt(r, LATITUDE);
     e.longitude = doubleAt(r, LONGITUDE);

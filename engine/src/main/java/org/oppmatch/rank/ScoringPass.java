@@ -12,8 +12,11 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.oppmatch.learn.LeadFeatures;
 import org.oppmatch.model.Engagement;
 import org.oppmatch.model.Enterprise;
+import org.oppmatch.resolve.CompanyMerge;
+import org.oppmatch.schema.InputTable;
 import org.oppmatch.score.Lead;
 import org.oppmatch.score.OpportunityLead;
 import org.oppmatch.score.Scorer;
@@ -36,7 +39,8 @@ public final class ScoringPass {
 
   /**
    * What the pass broadcasts: the scorer, the duplicates to skip, the previous run's leads, the
-   * engagements and the list sizes.
+   * engagements and the list sizes; when the run learns its ranking, the features to compute and,
+   * per enterprise, the zones its ended engagements were with (the training rows).
    *
    * @param candidateDepth candidates kept per zone: more than {@code lists.top_n}, since an
    *     enterprise taken by a zone it fits better leaves room for the next one
@@ -47,7 +51,9 @@ public final class ScoringPass {
       Set<String> previousLeadIds,
       Map<String, Engagement> engagements,
       int candidateDepth,
-      int opportunityTopN)
+      int opportunityTopN,
+      LeadFeatures features,
+      Map<String, List<String>> decidedZones)
       implements Serializable {}
 
   /**
@@ -58,6 +64,7 @@ public final class ScoringPass {
    */
   public record Result(
       Map<String, List<Lead>> candidates,
+      List<Lead> training,
       Map<String, List<Lead>> engaged,
       Set<String> presentPreviousLeads,
       Map<Integer, Long> fitCounts,
@@ -68,6 +75,10 @@ public final class ScoringPass {
   private static final String OPPORTUNITY = "O:";
   private static final String PRESENT = "P";
   private static final String FITS = "F";
+  private static final String TRAINING = "T";
+
+  /** The scoring input's column of a company's ids ({@link CompanyMerge#MEMBER_IDS}). */
+  private static final int MEMBER_IDS = Validation.schema(InputTable.ENTERPRISES).size();
 
   /**
    * Runs the pass over the validated enterprises with the broadcast model: one Spark job; the
@@ -83,10 +94,13 @@ public final class ScoringPass {
     Map<String, List<Lead>> engaged = new HashMap<>();
     Set<String> present = new java.util.HashSet<>();
     Map<Integer, Long> fitCounts = new HashMap<>();
+    List<Lead> training = List.of();
     for (Tuple2<String, byte[]> t : merged.filter(t -> !t._1().startsWith(OPPORTUNITY)).collect()) {
       Partial p = Partial.fromBytes(t._2());
       if (t._1().startsWith(ZONE)) {
         candidates.put(t._1().substring(ZONE.length()), best(p));
+      } else if (t._1().equals(TRAINING)) {
+        training = best(p);
       } else if (t._1().startsWith(ENGAGED)) {
         engaged.put(t._1().substring(ENGAGED.length()), best(p));
       } else if (p instanceof Partial.Tally tally) {
@@ -99,7 +113,7 @@ public final class ScoringPass {
         merged
             .filter(t -> t._1().startsWith(OPPORTUNITY))
             .map(t -> ScoringPass.<OpportunityLead>best(Partial.fromBytes(t._2())));
-    return new Result(candidates, engaged, present, fitCounts, matches);
+    return new Result(candidates, training, engaged, present, fitCounts, matches);
   }
 
   private static Iterator<Tuple2<String, byte[]>> asBytes(Iterator<Tuple2<String, Partial>> parts) {
@@ -120,6 +134,7 @@ public final class ScoringPass {
     Map<String, Partial.Best<OpportunityLead>> opportunities = new HashMap<>();
     Partial.Present present = new Partial.Present();
     Partial.Tally fits = new Partial.Tally();
+    Partial.Best<Lead> training = new Partial.Best<>(Partial.Order.LEADS, Integer.MAX_VALUE);
     org.oppmatch.match.OpportunityIndex.Scratch scratch = m.scorer().scratch();
     while (rows.hasNext()) {
       Row r = rows.next();
@@ -134,9 +149,28 @@ public final class ScoringPass {
         present.ids.add(id);
       }
       Enterprise e = Enterprise.of(r);
+      String[] members =
+          r.isNullAt(MEMBER_IDS) ? null : r.<String>getList(MEMBER_IDS).toArray(String[]::new);
       Engagement g = m.engagements().get(id);
       String owner = g != null && g.status() == Engagement.Status.ACTIVE ? g.owner() : null;
       Scorer.Scored s = m.scorer().score(e, scratch, owner);
+      for (Lead l : s.eligible()) {
+        l.memberIds = members;
+      }
+      if (s.owned() != null) {
+        s.owned().memberIds = members;
+      }
+      if (m.features() != null) {
+        for (Lead l : s.eligible()) {
+          l.features = m.features().of(l, e);
+        }
+        if (s.owned() != null) {
+          s.owned().features = m.features().of(s.owned(), e);
+        }
+        for (String zone : m.decidedZones().getOrDefault(id, List.of())) {
+          training.offer(leadIn(zone, s, e, m, scratch));
+        }
+      }
       if (g == null || !g.offTheLists()) {
         // a firm that may be listed counts where it fits, for the chain coverage
         for (int fit : s.fits()) {
@@ -169,6 +203,33 @@ public final class ScoringPass {
     opportunities.forEach((o, b) -> out.add(new Tuple2<>(OPPORTUNITY + o, b)));
     out.add(new Tuple2<>(PRESENT, present));
     out.add(new Tuple2<>(FITS, fits));
+    if (m.features() != null) {
+      out.add(new Tuple2<>(TRAINING, training));
+    }
     return out.iterator();
+  }
+
+  /**
+   * The enterprise's lead in a zone its history names, with its features: the scored lead when it
+   * is eligible there, else the zone's lead scored anyway (a training row needs every label, not
+   * only the ones the rules would list).
+   */
+  private static Lead leadIn(
+      String zone,
+      Scorer.Scored s,
+      Enterprise e,
+      Model m,
+      org.oppmatch.match.OpportunityIndex.Scratch scratch) {
+    for (Lead l : s.eligible()) {
+      if (l.zoneId.equals(zone)) {
+        return l;
+      }
+    }
+    if (s.owned() != null && s.owned().zoneId.equals(zone)) {
+      return s.owned();
+    }
+    Lead l = m.scorer().score(e, scratch, zone).owned();
+    l.features = m.features().of(l, e);
+    return l;
   }
 }

@@ -74,6 +74,7 @@ public final class Cols {
   public static final String MODEL_SCORE = "model_score";
   public static final String MODEL_REASONS = "model_reasons";
   public static final String MEMBER_ENTERPRISE_IDS = "member_enterprise_ids";
+  public static final String COMPANY_ID = "company_id";
   public static final String CHAIN_ROLE = "chain_role";
   public static final String MATCHED_NODE_IDS = "matched_node_ids";
   public static final String MATCHED_OPPORTUNITY_IDS = "matched_opportunity_ids";

@@ -54,6 +54,17 @@ public final class OutputSchemas {
           .add(Cols.REASONS, STRINGS);
 
   /**
+   * entities: every accepted input enterprise_id, the id of the company it is listed under (its own
+   * when it stands alone) and the rule that merged it (null for a company's own row).
+   */
+  public static final StructType ENTITIES =
+      new StructType()
+          .add(Cols.RUN_DATE, DataTypes.DateType)
+          .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
+          .add(Cols.COMPANY_ID, DataTypes.StringType)
+          .add(Cols.RULE, DataTypes.StringType);
+
+  /**
    * coverage: per zone and chain node, the firms in the pool that fit it, how many the zone lists,
    * how many other zones list, and how many are on no list (the last three add up to the first).
    */

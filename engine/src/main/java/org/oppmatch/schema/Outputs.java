@@ -13,15 +13,17 @@ public final class Outputs {
   public static final String OPPORTUNITY_MATCHES = "opportunity_matches";
   public static final String QUARANTINE = "quarantine";
   public static final String DROPPED = "dropped";
+  public static final String ENTITIES = "entities";
   public static final String COVERAGE = "coverage";
   public static final String EXPORTS = "exports";
   public static final String REPORT = "report";
 
   /** Every output, in the order they are published; the manifest follows them. */
   public static final List<String> ALL =
-      List.of(TARGETS, OPPORTUNITY_MATCHES, QUARANTINE, DROPPED, COVERAGE, EXPORTS, REPORT);
+      List.of(
+          TARGETS, OPPORTUNITY_MATCHES, QUARANTINE, DROPPED, ENTITIES, COVERAGE, EXPORTS, REPORT);
 
   /** The outputs a run with the people's exports switched off publishes. */
   public static final List<String> WITHOUT_EXPORTS =
-      List.of(TARGETS, OPPORTUNITY_MATCHES, QUARANTINE, DROPPED, COVERAGE);
+      List.of(TARGETS, OPPORTUNITY_MATCHES, QUARANTINE, DROPPED, ENTITIES, COVERAGE);
 }

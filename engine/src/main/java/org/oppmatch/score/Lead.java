@@ -66,22 +66,58 @@ public final class Lead implements Serializable {
    */
   public int[] fits;
 
+  /**
+   * The learned ranking's features of this lead ({@link org.oppmatch.learn.LeadFeatures}), null
+   * when the run ranks by the rules.
+   */
+  public double[] features;
+
+  /** The input ids of the company the lead stands for, its own first; null for a row alone. */
+  public String[] memberIds;
+
+  /** The learned ranking's score (0..100) and its reasons, set on the driver; null under rules. */
+  public Double modelScore;
+
+  public String[] modelReasons;
+
+  /**
+   * What a promotion officer reads about the enterprise before calling it (the lead lists' profile
+   * columns): its province, primary GB/T code (the first of its codes), revenue and employees.
+   * Carried here because the scoring pass runs where the enterprise rows are and only leads reach
+   * the driver.
+   */
+  public String province;
+
+  public String primaryIndustryCode;
+  public Double revenue;
+  public Integer employees;
+
+  /** What the lists are ordered by: the model's score when the run ranks by it, else the score. */
+  public double rankValue() {
+    return modelScore != null ? modelScore : score;
+  }
+
   /** A (zone, node) pair of the zone model as one number. */
   public static int fit(int zoneIndex, int nodeIndex) {
     return (zoneIndex << 16) | nodeIndex;
   }
 
-  /** Within a zone: score descending, then enterprise id; reruns give the same order. */
+  /**
+   * Within a zone: {@link #rankValue} descending, then score, then enterprise id; reruns give the
+   * same order.
+   */
   public static final Comparator<Lead> BEST_FIRST =
       (a, b) -> {
-        int c = Double.compare(b.score, a.score);
+        int c = Double.compare(b.rankValue(), a.rankValue());
+        c = c != 0 ? c : Double.compare(b.score, a.score);
         return c != 0 ? c : a.enterpriseId.compareTo(b.enterpriseId);
       };
 
-  /** Within an enterprise: score descending, then zone id. */
+  /** Within an enterprise: {@link #rankValue} descending, then score, then zone id. */
   public static final Comparator<Lead> BEST_ZONE_FIRST =
       (a, b) -> {
-        int c = Double.compare(b.score, a.score);
+        int c = Double.compare(b.rankValue(), a.rankValue());
+        c = c != 0 ? c : Double.compare(b.score, a.score);
         return c != 0 ? c : a.zoneId.compareTo(b.zoneId);
       };
 
@@ -119,6 +155,12 @@ public final class Lead implements Serializable {
     out.writeDouble(capacityValue);
     Wire.strings(out, competingZones);
     Wire.ints(out, fits);
+    Wire.doubles(out, features);
+    Wire.strings(out, memberIds);
+    Wire.string(out, province);
+    Wire.string(out, primaryIndustryCode);
+    Wire.optional(out, revenue);
+    Wire.optional(out, employees);
   }
 
   /** Reads a lead written by {@link #write}. */
@@ -158,6 +200,12 @@ public final class Lead implements Serializable {
     l.capacityValue = in.readDouble();
     l.competingZones = Wire.strings(in);
     l.fits = Wire.ints(in);
+    l.features = Wire.doubles(in);
+    l.memberIds = Wire.strings(in);
+    l.province = Wire.string(in);
+    l.primaryIndustryCode = Wire.string(in);
+    l.revenue = Wire.optionalDouble(in);
+    l.employees = Wire.optionalInt(in);
     return l;
   }
 

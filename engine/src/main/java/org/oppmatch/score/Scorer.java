@@ -292,6 +292,10 @@ public final class Scorer implements Serializable {
     l.tags = e.tags;
     l.bestSignal = f.bestSignal();
     l.city = e.city;
+    l.province = e.province;
+    l.primaryIndustryCode = e.industryCodes.length == 0 ? null : e.industryCodes[0];
+    l.revenue = e.revenue;
+    l.employees = e.employees;
     l.localPresence = e.localPresence;
     l.distanceKm =
         e.latitude == null

@@ -1,10 +1,14 @@
 package org.oppmatch.stage;
 
+import static org.apache.spark.sql.functions.array;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode_outer;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.try_element_at;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import java.time.LocalDate;
@@ -17,9 +21,15 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.types.DataTypes;
 import org.oppmatch.io.InputSource;
 import org.oppmatch.io.RawReader;
 import org.oppmatch.publish.Manifest;
+import org.oppmatch.resolve.Companies;
+import org.oppmatch.resolve.CompanyKeys;
+import org.oppmatch.resolve.CompanyMerge;
+import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.RowValidator;
@@ -40,8 +50,10 @@ public final class EnterpriseInput {
   private final Map<String, Long> byFirstRule;
   private final long clean;
   private final Map<Long, Long> repeatedIds;
+  private final java.util.Set<Long> sharedUsccs;
   private final RawReader reader;
   private Duplicates duplicates;
+  private Companies companies = Companies.none();
 
   private EnterpriseInput(
       InputSource source,
@@ -49,12 +61,14 @@ public final class EnterpriseInput {
       Map<String, Long> byFirstRule,
       long clean,
       Map<Long, Long> repeatedIds,
+      java.util.Set<Long> sharedUsccs,
       RawReader reader) {
     this.source = source;
     this.validated = validated;
     this.byFirstRule = byFirstRule;
     this.clean = clean;
     this.repeatedIds = repeatedIds;
+    this.sharedUsccs = sharedUsccs;
     this.reader = reader;
     this.duplicates = Duplicates.none(InputTable.ENTERPRISES);
   }
@@ -62,11 +76,14 @@ public final class EnterpriseInput {
   /** More repeated ids than this fail the run: far beyond any quarantine limit worth setting. */
   static final int MAX_REPEATED_IDS = 1_000_000;
 
+  /** More USCCs held by several rows than this fail the run (each is a company of several rows). */
+  static final int MAX_SHARED_USCCS = 2_000_000;
+
   /**
-   * Reads and validates the enterprises, counts them by first broken rule and finds the hashes of
-   * the ids that repeat among the rows that broke no rule: one aggregation over 8 bytes a row
-   * (Spark runs it as a few jobs, the aggregation's shuffle first). The validated rows are then
-   * cached by the next pass, which reads them again.
+   * Reads and validates the enterprises, counts them by first broken rule and finds, among the rows
+   * that broke no rule, the hashes of the ids that repeat and of the USCCs that several rows hold:
+   * one aggregation over two 8-byte keys a row (Spark runs it as a few jobs, the aggregation's
+   * shuffle first). The validated rows are then cached by the next pass, which reads them again.
    */
   public static EnterpriseInput read(
       SparkSession spark,
@@ -89,15 +106,23 @@ public final class EnterpriseInput {
     Column accepted = size(rules).equalTo(0);
     Observation counted = new Observation("enterprises");
     spark.sparkContext().setJobDescription("read and validate enterprises");
+    // an accepted row's keys: its id's hash and its USCC's (a rejected row counts under its rule)
+    Column usccHash =
+        udf((UDF1<String, Long>) CompanyKeys::usccHash, DataTypes.LongType).apply(col(Cols.USCC));
+    Column keys =
+        when(
+            accepted,
+            array(
+                struct(lit(ID_KEY).as("kind"), col(Validation.KEY_HASH_COLUMN).as("hash")),
+                struct(lit(USCC_KEY).as("kind"), usccHash.as("hash"))));
     List<Row> summary =
         validated
             .observe(counted, count(when(accepted, lit(1))).as("clean"))
-            .groupBy(
-                try_element_at(rules, lit(1)).as("rule"),
-                when(accepted, col(Validation.KEY_HASH_COLUMN)).as("id"))
+            .select(try_element_at(rules, lit(1)).as("rule"), explode_outer(keys).as("k"))
+            .groupBy(col("rule"), col("k.kind").as("kind"), col("k.hash").as("hash"))
             .count()
-            .filter(col("rule").isNotNull().or(col("count").gt(1)))
-            .limit(MAX_REPEATED_IDS + 100)
+            .filter(col("rule").isNotNull().or(col("hash").isNotNull().and(col("count").gt(1))))
+            .limit(MAX_REPEATED_IDS + MAX_SHARED_USCCS + 100)
             .collectAsList();
     spark.sparkContext().setJobDescription(null);
     // cached from the next pass on: the aggregation above had the memory to itself (at 10M
@@ -105,12 +130,19 @@ public final class EnterpriseInput {
     resources.cache(validated);
     Map<String, Long> byRule = new HashMap<>();
     Map<Long, Long> repeated = new HashMap<>();
+    java.util.Set<Long> shared = new java.util.HashSet<>();
     for (Row r : summary) {
-      if (r.isNullAt(0)) {
-        repeated.put(r.getLong(1), r.getLong(2));
+      if (!r.isNullAt(0)) {
+        byRule.merge(r.getString(0), r.getLong(3), Long::sum);
+      } else if (r.getInt(1) == ID_KEY) {
+        repeated.put(r.getLong(2), r.getLong(3));
       } else {
-        byRule.merge(r.getString(0), r.getLong(2), Long::sum);
+        shared.add(r.getLong(2));
       }
+    }
+    if (shared.size() > MAX_SHARED_USCCS) {
+      throw org.oppmatch.JobFailure.inputContract(
+          src.location() + ": more than " + MAX_SHARED_USCCS + " USCCs are held by several rows");
     }
     if (repeated.size() > MAX_REPEATED_IDS) {
       throw org.oppmatch.JobFailure.inputContract(
@@ -124,8 +156,11 @@ public final class EnterpriseInput {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while counting the enterprises", e);
     }
-    return new EnterpriseInput(src, validated, byRule, clean, repeated, inputs.reader());
+    return new EnterpriseInput(src, validated, byRule, clean, repeated, shared, inputs.reader());
   }
+
+  private static final int ID_KEY = 0;
+  private static final int USCC_KEY = 1;
 
   /**
    * The raw rows in at least as many partitions as the session has cores: one large text file is
@@ -156,6 +191,40 @@ public final class EnterpriseInput {
    */
   public Map<Long, Long> repeatedIdHashes() {
     return repeatedIds;
+  }
+
+  /** Hashes of the USCCs ({@link CompanyKeys#usccHash}) that several accepted rows hold. */
+  public java.util.Set<Long> sharedUsccHashes() {
+    return sharedUsccs;
+  }
+
+  /** What the driver knows of the companies ({@link ResolveCompanies} finds them). */
+  public Companies companies() {
+    return companies;
+  }
+
+  /** The rows of one company merged on the executors: the scoring input and the entities. */
+  public CompanyMerge merge() {
+    if (merge == null) {
+      throw new IllegalStateException("the companies are resolved first");
+    }
+    return merge;
+  }
+
+  private CompanyMerge merge;
+
+  void companies(Companies c, CompanyMerge m) {
+    this.companies = c;
+    this.merge = m;
+  }
+
+  /** The manifest's count of input rows, companies and merges. */
+  public Map<String, Long> companyCounts() {
+    Map<String, Long> out = new java.util.LinkedHashMap<>();
+    out.put("rows", accepted());
+    out.put("companies", accepted() - companies.merges());
+    out.put("merges", companies.merges());
+    return out;
   }
 
   /**

@@ -29,7 +29,8 @@ public final class Export {
                   try {
                     return (long)
                         ExportStage.write(
-                                lists.exportInput(in.reference(), scored.coverage()),
+                                lists.exportInput(
+                                    in.reference(), scored.coverage(), in.inputs().industryNames()),
                                 ConfigLoader.mapper()
                                     .readTree(manifest.toJson(Manifest.SUCCEEDED, null, null)),
                                 publish.fileSystem(),

@@ -45,7 +45,8 @@ public final class LeadLists {
       Map<String, Double> scoreComponents,
       Integer previousRank,
       String movement,
-      Engagement engagement) {
+      Engagement engagement,
+      List<String> memberIds) {
 
     /** The owner zone's latest stage, on the lead of an active engagement (else null). */
     public String engagementStage() {
@@ -153,6 +154,9 @@ public final class LeadLists {
         Engagement owned = g != null && zone.equals(g.owner()) ? g : null;
         List<String> reasons = explain.reasons(l);
         String sentence = explain.sentence(l);
+        if (l.modelScore != null) {
+          sentence = sentence + scored.model().sentence(l.modelScore, l.features);
+        }
         if (owned != null) {
           reasons = new ArrayList<>(reasons);
           reasons.add(0, "ENGAGED:" + owned.stage().key() + "@" + owned.since());
@@ -172,7 +176,8 @@ public final class LeadLists {
                 components(l.components),
                 previousRank,
                 Changes.movement(previousRank, rank),
-                owned));
+                owned,
+                l.memberIds == null ? List.of(l.enterpriseId) : List.of(l.memberIds)));
       }
     }
     List<Changes.Dropped> dropped = null;
@@ -241,9 +246,16 @@ public final class LeadLists {
     return m;
   }
 
-  /** What the exports and the report show. */
+  /**
+   * What the exports and the report show.
+   *
+   * @param industryNames the classification table's class names (empty without one): they name each
+   *     lead's primary industry
+   */
   public ExportStage.Input exportInput(
-      ReferenceData reference, List<org.oppmatch.rank.Coverage.Node> poolCoverage) {
+      ReferenceData reference,
+      List<org.oppmatch.rank.Coverage.Node> poolCoverage,
+      Map<String, String> industryNames) {
     Map<String, List<LeadRow>> byZone = new TreeMap<>();
     for (Target t : targets) {
       Lead l = t.lead();
@@ -267,7 +279,14 @@ public final class LeadLists {
                   t.previousRank(),
                   l.groupId,
                   t.engagementStage(),
-                  t.engagementSince()));
+                  t.engagementSince(),
+                  new LeadRow.Profile(
+                      l.province,
+                      l.city,
+                      l.primaryIndustryCode,
+                      l.revenue,
+                      l.employees,
+                      l.tags == null ? List.of() : List.of(l.tags))));
     }
     List<ExportStage.DroppedLead> gone = null;
     if (dropped != null) {
@@ -275,7 +294,12 @@ public final class LeadLists {
       for (Changes.Dropped d : dropped) {
         gone.add(
             new ExportStage.DroppedLead(
-                d.zoneId(), d.enterpriseId(), d.enterpriseName(), d.previousRank(), d.reason()));
+                d.zoneId(),
+                d.enterpriseId(),
+                d.enterpriseName(),
+                d.previousRank(),
+                d.reason(),
+                d.nowZoneId()));
       }
     }
     return new ExportStage.Input(
@@ -285,6 +309,7 @@ public final class LeadLists {
         reference.chainEntries(),
         reference.opportunityTitles(),
         reference.outcomeCountsByZone(),
-        poolCoverage);
+        poolCoverage,
+        industryNames);
   }
 }

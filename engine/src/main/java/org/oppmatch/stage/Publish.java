@@ -120,6 +120,7 @@ public final class Publish {
     opportunityMatches(scored.opportunityMatches());
     quarantine(in.enterprises(), in.reference());
     dropped(lists);
+    entities(in.enterprises());
     coverage(scored.coverage(), in.reference());
     manifest.put("changes", lists.changeSummary(previousRun));
     previousRun.ifPresent(d -> manifest.put("previous_run", d.toString()));
@@ -153,9 +154,9 @@ public final class Publish {
               l.groupId,
               t.engagementStage(),
               t.engagementSince() == null ? null : Date.valueOf(t.engagementSince()),
-              null,
-              null,
-              new String[] {l.enterpriseId}));
+              l.modelScore,
+              l.modelReasons,
+              t.memberIds().toArray(new String[0])));
     }
     write(Step.TARGETS, spark.createDataFrame(rows, OutputSchemas.TARGETS));
   }
@@ -245,6 +246,29 @@ public final class Publish {
     } catch (IOException | RuntimeException suppressed) {
       e.addSuppressed(suppressed);
     }
+  }
+
+  /**
+   * entities: every accepted enterprise row's id, the company it is listed under and the rule that
+   * merged it, written from the executors ({@link org.oppmatch.resolve.CompanyMerge#entities}).
+   */
+  void entities(EnterpriseInput enterprises) {
+    Step step = Step.ENTITIES;
+    long n =
+        timer.timed(
+            step,
+            () ->
+                writeCounted(
+                    enterprises
+                        .merge()
+                        .entities()
+                        .select(
+                            org.apache.spark.sql.functions.lit(runDate).as(Cols.RUN_DATE),
+                            org.apache.spark.sql.functions.col(Cols.ENTERPRISE_ID),
+                            org.apache.spark.sql.functions.col(Cols.COMPANY_ID),
+                            org.apache.spark.sql.functions.col(Cols.RULE)),
+                    publisher.staged(step.key())));
+    manifest.output(step.key(), n);
   }
 
   /** coverage: per zone and chain node, where the firms that fit it went. */

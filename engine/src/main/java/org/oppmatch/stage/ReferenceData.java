@@ -20,6 +20,7 @@ import org.oppmatch.model.EngagementStage;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.model.ZoneModel;
 import org.oppmatch.publish.Manifest;
+import org.oppmatch.resolve.Companies;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.validate.Duplicates;
@@ -246,12 +247,39 @@ public final class ReferenceData {
     return Engagement.countsByZone(outcomes(), runDate, outcomeRules.cooldownDays);
   }
 
-  /** The accepted outcome rows, in file order. */
+  /**
+   * The accepted outcome rows, in file order, each under the id its enterprise's company is listed
+   * under once the companies are known ({@link #companies}).
+   */
   public List<Engagement.Outcome> outcomes() {
     if (outcomes == null) {
-      outcomes = List.copyOf(readOutcomes());
+      List<Engagement.Outcome> read = readOutcomes();
+      List<Engagement.Outcome> out = new ArrayList<>(read.size());
+      for (Engagement.Outcome o : read) {
+        Companies.Merged m = companies.merged(o.enterpriseId());
+        out.add(
+            m == null ? o : new Engagement.Outcome(m.companyId(), o.zoneId(), o.stage(), o.date()));
+      }
+      outcomes = List.copyOf(out);
     }
     return outcomes;
+  }
+
+  private Companies companies = Companies.none();
+
+  /** The engagements of the history that ended, won or lost: the learned ranking's labels. */
+  public List<Engagement.Decided> decided() {
+    return Engagement.decided(outcomes(), runDate);
+  }
+
+  /**
+   * The rows of one company: from here on an outcome of any of its ids is its company's (a team
+   * that talked to a firm under its CRM id has talked to the company).
+   */
+  void companies(Companies c) {
+    this.companies = c;
+    this.outcomes = null;
+    this.engagements = null;
   }
 
   private List<Engagement.Outcome> outcomes;

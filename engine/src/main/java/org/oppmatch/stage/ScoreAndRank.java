@@ -1,11 +1,17 @@
 package org.oppmatch.stage;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.oppmatch.JobFailure;
 import org.oppmatch.config.JobConfig;
+import org.oppmatch.learn.Backtest;
+import org.oppmatch.learn.LeadFeatures;
+import org.oppmatch.learn.LearnedRanking;
 import org.oppmatch.model.Engagement;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.rank.Allocation;
@@ -13,6 +19,7 @@ import org.oppmatch.rank.Coverage;
 import org.oppmatch.rank.ScoringPass;
 import org.oppmatch.score.Lead;
 import org.oppmatch.score.OpportunityLead;
+import org.oppmatch.score.Scorer;
 
 /**
  * The score, allocate and rank stage. One pass over the enterprises ({@link ScoringPass}): each
@@ -30,39 +37,31 @@ public final class ScoreAndRank {
 
   static final int DEPTH_FACTOR = 8;
 
-  /** The lists, best first per zone, and what the outputs read besides. */
+  /**
+   * The lists, best first per zone, and what the outputs read besides; the learned model when the
+   * lists are ranked by it, else null.
+   */
   public record Ranked(
       Map<String, List<Lead>> zoneLists,
       Set<String> presentPreviousLeads,
       List<Coverage.Node> coverage,
-      JavaRDD<List<OpportunityLead>> opportunityMatches) {}
+      JavaRDD<List<OpportunityLead>> opportunityMatches,
+      LearnedRanking model) {}
 
   /**
-   * The ranking the lists use, for the manifest: the rules' score. A learned ranking needs at least
-   * {@code ranking.min_positive_outcomes} won enterprises in the history; {@code ranking.mode:
-   * learned} fails the run without them (exit 3), and with them too, since this version of the
-   * engine learns none (exit 1).
+   * Whether the run ranks by a learned model: {@code ranking.mode: auto} does with at least {@code
+   * ranking.min_positive_outcomes} enterprises won in the history, {@code learned} must (too little
+   * history fails the run, exit 3), {@code rules} never does.
    */
-  static Map<String, Object> ranking(
-      JobConfig.Ranking config, Map<String, Engagement> engagements) {
-    long won =
-        engagements.values().stream().filter(e -> e.status() == Engagement.Status.WON).count();
-    if (config.mode.equals("learned")) {
-      if (won < config.minPositiveOutcomes) {
-        throw JobFailure.inputContract(
-            "ranking.mode learned needs at least "
-                + config.minPositiveOutcomes
-                + " enterprises won in outcomes (ranking.min_positive_outcomes); the history has "
-                + won);
-      }
-      throw new IllegalStateException(
-          "ranking.mode learned: this version of the engine ranks by the rules only");
+  static boolean learns(JobConfig.Ranking config, long won) {
+    if (config.mode.equals("learned") && won < config.minPositiveOutcomes) {
+      throw JobFailure.inputContract(
+          "ranking.mode learned needs at least "
+              + config.minPositiveOutcomes
+              + " enterprises won in outcomes (ranking.min_positive_outcomes); the history has "
+              + won);
     }
-    Map<String, Object> out = new java.util.LinkedHashMap<>();
-    out.put("mode", config.mode);
-    out.put("used", "rules");
-    out.put("won_enterprises", won);
-    return out;
+    return !config.mode.equals("rules") && won >= config.minPositiveOutcomes;
   }
 
   public static Ranked run(
@@ -72,7 +71,29 @@ public final class ScoreAndRank {
       LeadLists.Previous previous,
       Manifest manifest) {
     JobConfig c = run.config();
-    manifest.put("ranking", ranking(c.ranking, in.reference().engagements()));
+    Map<String, Engagement> engagements = in.reference().engagements();
+    long won =
+        engagements.values().stream().filter(e -> e.status() == Engagement.Status.WON).count();
+    boolean learn = learns(c.ranking, won);
+    Map<String, Object> ranking = new LinkedHashMap<>();
+    ranking.put("mode", c.ranking.mode);
+    ranking.put("used", learn ? "learned" : "rules");
+    ranking.put("won_enterprises", won);
+    manifest.put("ranking", ranking);
+    List<Engagement.Decided> decided = learn ? in.reference().decided() : List.of();
+    Map<String, List<String>> decidedZones = new HashMap<>();
+    decided.forEach(
+        d ->
+            decidedZones.computeIfAbsent(d.enterpriseId(), k -> new ArrayList<>()).add(d.zoneId()));
+    Scorer.Params params = Scorer.Params.of(c, run.runDate());
+    LeadFeatures features =
+        learn
+            ? new LeadFeatures(
+                params.weights(),
+                params.cooperationRadiusKm(),
+                run.runDate(),
+                params.signalHalfLifeDays())
+            : null;
     return run.timer()
         .timed(
             Step.SCORE_AND_RANK,
@@ -80,18 +101,38 @@ public final class ScoreAndRank {
               int depth = Math.max(c.lists.topN * DEPTH_FACTOR, c.lists.topN + 50);
               var scorer = stats.scorer(in.reference(), c, run.runDate());
               int passes = 0;
+              LearnedRanking model = null;
+              // the companies, one row each (the rows of one company merged on the executors)
+              var scoringInput = in.enterprises().merge().scoringInput();
               while (true) {
                 passes++;
-                ScoringPass.Model model =
+                ScoringPass.Model pass =
                     new ScoringPass.Model(
                         scorer,
                         in.enterprises().duplicates(),
                         previous.enterpriseIds(),
-                        in.reference().engagements(),
+                        engagements,
                         depth,
-                        c.opportunities.topN);
+                        c.opportunities.topN,
+                        features,
+                        model == null ? decidedZones : Map.of());
                 ScoringPass.Result scored =
-                    ScoringPass.run(in.enterprises().validated(), run.resources().broadcast(model));
+                    ScoringPass.run(scoringInput, run.resources().broadcast(pass));
+                if (learn) {
+                  if (model == null) {
+                    List<LearnedRanking.Example> examples = examples(scored.training(), decided);
+                    model = LearnedRanking.fit(run.spark(), examples);
+                    ranking.put("model", "logistic_regression");
+                    ranking.put("training_rows", model.rows());
+                    ranking.put("training_positives", model.positives());
+                    ranking.put("backtest", Backtest.run(run.spark(), examples).asMap());
+                    ranking.put("coefficients", model.coefficientsByFeature());
+                  }
+                  LearnedRanking m = model;
+                  scored.candidates().values().forEach(m::apply);
+                  scored.engaged().values().forEach(m::apply);
+                  scored.candidates().values().forEach(l -> l.sort(Lead.BEST_FIRST));
+                }
                 Allocation.Result allocated =
                     Allocation.stable(
                         scored.candidates(),
@@ -107,10 +148,26 @@ public final class ScoreAndRank {
                       scored.presentPreviousLeads(),
                       Coverage.of(
                           scorer.zones(), in.reference().chainEntries(), scored.fitCounts(), lists),
-                      scored.opportunityMatches());
+                      scored.opportunityMatches(),
+                      model);
                 }
                 depth *= 4;
               }
             });
+  }
+
+  /** Each training lead with the label of its enterprise-zone engagement. */
+  static List<LearnedRanking.Example> examples(
+      List<Lead> training, List<Engagement.Decided> decided) {
+    Map<String, Engagement.Decided> byPair = new HashMap<>();
+    decided.forEach(d -> byPair.put(d.enterpriseId() + "\u0000" + d.zoneId(), d));
+    List<LearnedRanking.Example> out = new ArrayList<>();
+    for (Lead l : training) {
+      Engagement.Decided d = byPair.get(l.enterpriseId + "\u0000" + l.zoneId);
+      if (d != null) {
+        out.add(new LearnedRanking.Example(l, d.won(), d.date()));
+      }
+    }
+    return out;
   }
 }

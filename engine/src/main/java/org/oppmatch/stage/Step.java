@@ -16,6 +16,8 @@ public enum Step {
   VALIDATE_ENTERPRISES("validate_enterprises"),
   /** {@link Resolve}: the row a repeated id keeps, size cut points and text statistics. */
   RESOLVE("resolve"),
+  /** {@link ResolveCompanies}: which rows are one company. */
+  RESOLVE_COMPANIES("resolve_companies"),
   /** {@link ScoreAndRank}: the one pass that scores, allocates and ranks. */
   SCORE_AND_RANK("score_and_rank"),
   /** {@link Explain}: reasons, explanations, movement and dropped leads of the published leads. */
@@ -25,6 +27,7 @@ public enum Step {
   OPPORTUNITY_MATCHES("opportunity_matches"),
   QUARANTINE("quarantine"),
   DROPPED("dropped"),
+  ENTITIES("entities"),
   COVERAGE("coverage"),
   /** {@link Export}: the zones' workbooks and CSV files, and the run report. */
   EXPORTS_AND_REPORT("exports_and_report"),

@@ -45,6 +45,51 @@ final class ExportFixtures {
         null);
   }
 
+  /** A profile every profile column has a value for: a mid-sized aircraft maker in Chengdu. */
+  static final LeadRow.Profile PROFILE =
+      new LeadRow.Profile(
+          "四川省",
+          "成都",
+          "3741",
+          35_000_000.0,
+          350,
+          List.of("listed", "high_tech", "fortune_global_500"));
+
+  /**
+   * A zone of two leads, the first with {@link #PROFILE}, the second with nothing known of it;
+   * {@code industryNames} stands for the run's classification table.
+   */
+  static ZoneExport profiledZone(Map<String, String> industryNames) {
+    LeadRow known = lead(1, "E001", "中航动力（成都）有限公司", 82.5, "A", "fill_gap");
+    LeadRow withProfile =
+        new LeadRow(
+            known.rank(),
+            known.enterpriseId(),
+            known.enterpriseName(),
+            known.score(),
+            known.tier(),
+            known.chainRole(),
+            known.matchedNodeIds(),
+            known.matchedOpportunityIds(),
+            known.reasons(),
+            known.explanation(),
+            known.scoreComponents(),
+            known.competingZones(),
+            known.isNew(),
+            known.previousRank(),
+            known.groupId(),
+            known.engagementStage(),
+            known.engagementSince(),
+            PROFILE);
+    return new ZoneExport(
+        new ZoneInfo("cd_kongtian", "成都空天产业功能区", "aerospace"),
+        RUN_DATE,
+        List.of(withProfile, lead(2, "E002", "川西精密机械股份有限公司", 61.25, "B", "strengthen")),
+        ChangeLog.unknown(),
+        List.of(),
+        new Names(Map.of(), Map.of(), Map.of(), industryNames));
+  }
+
   /** A zone with ordinary leads first, then one lead per hostile name, in rank order. */
   static ZoneExport hostileZone() {
     List<LeadRow> leads = new java.util.ArrayList<>();

@@ -151,10 +151,18 @@ class ExportStageTest {
       assertEquals(
           List.of("E1", "E2", "E3"), leads.subList(1, 4).stream().map(r -> r.get(2)).toList());
       assertEquals("=HYPERLINK(\"http://x\")", leads.get(2).get(1));
-      assertEquals("航空发动机；航电系统", leads.get(2).get(6), "node names");
-      assertEquals("航空发动机涡轮叶片配套", leads.get(2).get(7), "opportunity titles");
-      assertEquals("成都科学城", leads.get(2).get(11), "competing zone names");
-      assertEquals("产业匹配 50.00；区位 5.00", leads.get(2).get(12), "factor order, not map order");
+      assertEquals(
+          "航空发动机；航电系统", leads.get(2).get(LeadColumn.MATCHED_NODES.ordinal()), "node names");
+      assertEquals(
+          "航空发动机涡轮叶片配套",
+          leads.get(2).get(LeadColumn.MATCHED_OPPORTUNITIES.ordinal()),
+          "opportunity titles");
+      assertEquals(
+          "成都科学城", leads.get(2).get(LeadColumn.COMPETING_ZONES.ordinal()), "competing zone names");
+      assertEquals(
+          "产业匹配 50.00；区位 5.00",
+          leads.get(2).get(LeadColumn.SCORE_COMPONENTS.ordinal()),
+          "factor order, not map order");
 
       List<List<String>> changes = rows(wb.getSheet(LeadListWorkbook.CHANGES_SHEET));
       assertEquals(
@@ -236,5 +244,22 @@ class ExportStageTest {
             RunSummary.fromManifest(new ObjectMapper().readTree(MANIFEST)), exports);
     assertTrue(page.contains("本次运行未提供移出的线索"));
     assertFalse(page.contains("<span>移出</span><b>0</b>"), "no false zero");
+  }
+
+  @Test
+  void theDroppedOutputsReasonCodesAreShownInChinese() {
+    Names names = new Names(Map.of(), Map.of(), Map.of("z_sci", "成都科学城"));
+    List<ChangeRow> rows =
+        ExportStage.changes(
+            List.of(),
+            List.of(
+                new ExportStage.DroppedLead("z_air", "E1", "甲", 1, "won"),
+                new ExportStage.DroppedLead("z_air", "E2", "乙", 2, "moved_zone", "z_sci"),
+                new ExportStage.DroppedLead("z_air", "E3", "丙", 3, "fell_below_list"),
+                new ExportStage.DroppedLead("z_air", "E4", "丁", 4, "得分低于分数线")),
+            names);
+    assertEquals(
+        List.of("已签约或落地，不再列入清单", "已列入成都科学城的清单", "得分未进入本次清单", "得分低于分数线"),
+        rows.stream().map(ChangeRow::reason).toList());
   }
 }

@@ -74,8 +74,9 @@ class LeadListCsvTest {
         new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(bytes, 3), "BOM");
     String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     assertTrue(
-        text.startsWith("排名,企业名称,企业编号,得分,等级,链条角色,匹配环节,匹配场景机会,推荐理由,是否新增,上次排名,其他意向园区,得分构成,跟进阶段\r\n"),
-        text.substring(0, 80));
+        text.startsWith(
+            "排名,企业名称,企业编号,所在省份,所在城市,主营行业代码,主营行业,企业规模,营业收入区间,从业人数,企业标签,得分,等级,链条角色,匹配环节,匹配场景机会,推荐理由,是否新增,上次排名,其他意向园区,得分构成,跟进阶段\r\n"),
+        text.substring(0, 120));
     assertTrue(text.endsWith("\r\n"));
   }
 
@@ -90,13 +91,16 @@ class LeadListCsvTest {
       assertEquals(LeadColumn.values().length, r.size(), "fields of row " + i);
       assertEquals(Integer.toString(i + 1), r.get(0), "rank");
       assertEquals(zone.leads().get(i).enterpriseId(), r.get(2));
-      assertEquals(Labels.points(zone.leads().get(i).score()), r.get(3));
-      assertEquals(Integer.toString(i + 2), r.get(10), "previous rank as a number");
+      assertEquals(Labels.points(zone.leads().get(i).score()), r.get(LeadColumn.SCORE.ordinal()));
+      assertEquals(
+          Integer.toString(i + 2),
+          r.get(LeadColumn.PREVIOUS_RANK.ordinal()),
+          "previous rank as a number");
     }
-    assertEquals("82.50", records.get(1).get(3));
-    assertEquals("A", records.get(1).get(4));
-    assertEquals("补链", records.get(1).get(5));
-    assertEquals("航空发动机涡轮叶片配套", records.get(1).get(7));
+    assertEquals("82.50", records.get(1).get(LeadColumn.SCORE.ordinal()));
+    assertEquals("A", records.get(1).get(LeadColumn.TIER.ordinal()));
+    assertEquals("补链", records.get(1).get(LeadColumn.CHAIN_ROLE.ordinal()));
+    assertEquals("航空发动机涡轮叶片配套", records.get(1).get(LeadColumn.MATCHED_OPPORTUNITIES.ordinal()));
     assertEquals("川西精密机械股份有限公司, \"东区\"", records.get(2).get(1), "comma and quote survive");
   }
 

@@ -30,6 +30,10 @@ class LeadListWorkbookTest {
     return new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()));
   }
 
+  private static int col(LeadColumn c) {
+    return c.ordinal();
+  }
+
   private static List<String> rowTexts(Row row) {
     List<String> out = new ArrayList<>();
     for (Cell c : row) {
@@ -48,8 +52,32 @@ class LeadListWorkbookTest {
       Sheet s = wb.getSheet(LeadListWorkbook.LEADS_SHEET);
       assertEquals(
           List.of(
-              "排名", "企业名称", "企业编号", "得分", "等级", "链条角色", "匹配环节", "匹配场景机会", "推荐理由", "是否新增", "上次排名",
-              "其他意向园区", "得分构成", "跟进阶段"),
+              "排名",
+              "企业名称",
+              "企业编号",
+              "所在省份",
+              "所在城市",
+              "主营行业代码",
+              "主营行业",
+              "企业规模",
+              "营业收入区间",
+              "从业人数",
+              "企业标签",
+              "得分",
+              "等级",
+              "链条角色",
+              "匹配环节",
+              "匹配场景机会",
+              "推荐理由",
+              "是否新增",
+              "上次排名",
+              "其他意向园区",
+              "得分构成",
+              "跟进阶段",
+              "本次反馈：跟进阶段",
+              "本次反馈：日期",
+              "本次反馈：投资额（万元）",
+              "本次反馈：备注"),
           rowTexts(s.getRow(0)));
       assertEquals(zone.leads().size(), s.getLastRowNum(), "one row per lead below the header");
       for (int i = 0; i < zone.leads().size(); i++) {
@@ -57,21 +85,35 @@ class LeadListWorkbookTest {
         LeadRow lead = zone.leads().get(i);
         assertEquals(lead.rank(), row.getCell(0).getNumericCellValue(), 0, "rank of row " + i);
         assertEquals(lead.enterpriseId(), row.getCell(2).getStringCellValue());
-        assertEquals(CellType.NUMERIC, row.getCell(3).getCellType(), "score is a number");
-        assertEquals(lead.score(), row.getCell(3).getNumericCellValue(), 1e-9);
-        assertEquals("0.00", row.getCell(3).getCellStyle().getDataFormatString());
+        assertEquals(
+            CellType.NUMERIC,
+            row.getCell(col(LeadColumn.SCORE)).getCellType(),
+            "score is a number");
+        assertEquals(lead.score(), row.getCell(col(LeadColumn.SCORE)).getNumericCellValue(), 1e-9);
+        assertEquals(
+            "0.00", row.getCell(col(LeadColumn.SCORE)).getCellStyle().getDataFormatString());
       }
       Row first = s.getRow(1);
-      assertEquals("补链", first.getCell(5).getStringCellValue());
-      assertEquals("航空发动机", first.getCell(6).getStringCellValue(), "node names, not ids");
-      assertEquals("航空发动机涡轮叶片配套", first.getCell(7).getStringCellValue(), "titles, not ids");
-      assertEquals("补链：航空发动机（缺失环节）；位于成德眉资。", first.getCell(8).getStringCellValue());
-      assertEquals("否", first.getCell(9).getStringCellValue());
-      assertEquals(2.0, first.getCell(10).getNumericCellValue(), 0);
-      assertEquals("成都东部新区", first.getCell(11).getStringCellValue());
-      assertEquals("产业匹配 41.25；链条角色 41.25", first.getCell(12).getStringCellValue());
-      assertEquals("强链", s.getRow(2).getCell(5).getStringCellValue());
-      assertEquals("—", s.getRow(3).getCell(5).getStringCellValue());
+      assertEquals("补链", first.getCell(col(LeadColumn.CHAIN_ROLE)).getStringCellValue());
+      assertEquals(
+          "航空发动机",
+          first.getCell(col(LeadColumn.MATCHED_NODES)).getStringCellValue(),
+          "node names, not ids");
+      assertEquals(
+          "航空发动机涡轮叶片配套",
+          first.getCell(col(LeadColumn.MATCHED_OPPORTUNITIES)).getStringCellValue(),
+          "titles, not ids");
+      assertEquals(
+          "补链：航空发动机（缺失环节）；位于成德眉资。",
+          first.getCell(col(LeadColumn.EXPLANATION)).getStringCellValue());
+      assertEquals("否", first.getCell(col(LeadColumn.IS_NEW)).getStringCellValue());
+      assertEquals(2.0, first.getCell(col(LeadColumn.PREVIOUS_RANK)).getNumericCellValue(), 0);
+      assertEquals("成都东部新区", first.getCell(col(LeadColumn.COMPETING_ZONES)).getStringCellValue());
+      assertEquals(
+          "产业匹配 41.25；链条角色 41.25",
+          first.getCell(col(LeadColumn.SCORE_COMPONENTS)).getStringCellValue());
+      assertEquals("强链", s.getRow(2).getCell(col(LeadColumn.CHAIN_ROLE)).getStringCellValue());
+      assertEquals("—", s.getRow(3).getCell(col(LeadColumn.CHAIN_ROLE)).getStringCellValue());
     }
   }
 
@@ -85,11 +127,14 @@ class LeadListWorkbookTest {
       assertEquals(1, pane.getHorizontalSplitPosition(), "header row frozen");
       assertEquals(2, pane.getVerticalSplitPosition(), "rank and name stay in view");
       assertTrue(s.getCTWorksheet().isSetAutoFilter(), "autofilter on the header");
-      assertEquals("A1:N10", s.getCTWorksheet().getAutoFilter().getRef());
-      assertTrue(s.getColumnWidth(8) > s.getColumnWidth(0) * 5, "the explanation column is wide");
-      String a = fill(s.getRow(1).getCell(4));
-      String b = fill(s.getRow(2).getCell(4));
-      String c = fill(s.getRow(3).getCell(4));
+      assertEquals(
+          "A1:Z10", s.getCTWorksheet().getAutoFilter().getRef(), "to the last feedback column");
+      assertTrue(
+          s.getColumnWidth(col(LeadColumn.EXPLANATION)) > s.getColumnWidth(0) * 5,
+          "the explanation column is wide");
+      String a = fill(s.getRow(1).getCell(col(LeadColumn.TIER)));
+      String b = fill(s.getRow(2).getCell(col(LeadColumn.TIER)));
+      String c = fill(s.getRow(3).getCell(col(LeadColumn.TIER)));
       assertEquals("C6EFCE", a);
       assertEquals("FFEB9C", b);
       assertEquals("E7E6E6", c);

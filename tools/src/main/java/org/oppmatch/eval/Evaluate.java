@@ -19,6 +19,7 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.oppmatch.sample.EntityTruthRow;
 import org.oppmatch.sample.NoiseGapFiller;
 import org.oppmatch.sample.PlantedTruth;
 import org.oppmatch.sample.TruthRow;
@@ -29,9 +30,11 @@ import org.oppmatch.schema.Cols;
  * mode, and writes report.md and report.json (jobs/evaluate runs it).
  *
  * <p>Usage: {@code Evaluate --output DIR --run-date YYYY-MM-DD --truth FILE --report DIR
- * [--noise-gap-fillers FILE] [--diagnostic DIR]}, where {@code --diagnostic} is the output of a
- * second run with {@link #writeDiagnosticConfig the diagnostic configuration}; or {@code Evaluate
- * --write-diagnostic-config FILE [--config FILE]}.
+ * [--noise-gap-fillers FILE] [--diagnostic DIR] [--entity-truth FILE [--enterprises FILE]]}, where
+ * {@code --diagnostic} is the output of a second run with {@link #writeDiagnosticConfig the
+ * diagnostic configuration}, and {@code --entity-truth} the planted duplicates' truth, measured
+ * against the run's entities output ({@link EntityMetrics}; {@code --enterprises}, the input, names
+ * the rows of the mistakes); or {@code Evaluate --write-diagnostic-config FILE [--config FILE]}.
  */
 public final class Evaluate {
   private static final ObjectMapper JSON =
@@ -41,6 +44,11 @@ public final class Evaluate {
   static final int DIAGNOSTIC_TOP_N = 1_000_000;
 
   static final int DIAGNOSTIC_MAX_ZONES = 100;
+
+  /** The entities output's company id and rule columns (job-contract.md, version 2). */
+  static final String ENTITY_COMPANY_ID = "company_id";
+
+  static final String ENTITY_RULE = "rule";
 
   private Evaluate() {}
 
@@ -53,6 +61,7 @@ public final class Evaluate {
       System.err.println(
           "usage: Evaluate --output DIR --run-date YYYY-MM-DD --truth FILE --report DIR"
               + " [--noise-gap-fillers FILE] [--diagnostic DIR]"
+              + " [--entity-truth FILE [--enterprises FILE]]"
               + " | --write-diagnostic-config FILE [--config FILE]");
       code = 2;
     } catch (IOException | RuntimeException e) {
@@ -86,6 +95,11 @@ public final class Evaluate {
     if (diagnostic != null) {
       succeededManifest(diagnostic, runDate);
     }
+    List<EntityTruthRow> entityTruth =
+        a.containsKey("--entity-truth")
+            ? EntityTruthRow.read(Path.of(a.get("--entity-truth")))
+            : null;
+    EntityReport entities = null;
     List<Lead> leads;
     Map<String, List<Lead>> pairs = new LinkedHashMap<>();
     SparkSession spark = SparkSession.builder().appName("oppmatch-evaluate").getOrCreate();
@@ -97,6 +111,15 @@ public final class Evaluate {
           pairs.computeIfAbsent(l.enterpriseId(), e -> new ArrayList<>()).add(l);
         }
         pairs.values().forEach(l -> l.sort(Comparator.comparingDouble(Lead::score).reversed()));
+      }
+      if (entityTruth != null) {
+        entities =
+            entityReport(
+                spark,
+                a.get("--output"),
+                runDate,
+                entityTruth,
+                a.containsKey("--enterprises") ? Path.of(a.get("--enterprises")) : null);
       }
     } finally {
       spark.stop();
@@ -112,9 +135,20 @@ public final class Evaluate {
                 manifest.path("config_hash").asText(null)));
     Path dir = Path.of(a.get("--report"));
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve("report.md"), report.markdown(), StandardCharsets.UTF_8);
-    Files.writeString(dir.resolve("report.json"), report.json(), StandardCharsets.UTF_8);
+    String markdown = report.markdown();
+    String json = report.json();
+    if (entities != null) {
+      markdown += "\n" + entities.markdown();
+      ObjectNode root = (ObjectNode) JSON.readTree(json);
+      root.set("entity_resolution", entities.json());
+      json = JSON.writeValueAsString(root) + "\n";
+    }
+    Files.writeString(dir.resolve("report.md"), markdown, StandardCharsets.UTF_8);
+    Files.writeString(dir.resolve("report.json"), json, StandardCharsets.UTF_8);
     System.out.println(report.summaryMarkdown());
+    if (entities != null) {
+      System.out.println(entities.summaryMarkdown());
+    }
     System.out.println(
         "goals (precision@20 >= 0.90, gap-filler recall >= 0.95): "
             + (report.goalsMet() ? "met" : "not met")
@@ -161,6 +195,62 @@ public final class Evaluate {
               r.isNullAt(6) ? Map.of() : components(r.getJavaMap(6)),
               r.isNullAt(7) ? List.of() : r.getList(7),
               r.isNullAt(8) ? List.of() : r.getList(8)));
+    }
+    return out;
+  }
+
+  /**
+   * The entity-resolution section: measured when the run wrote {@code entities/run_date=D/}, else
+   * the reason it was not (an engine without entity resolution writes none; the rest of the
+   * evaluation stands).
+   */
+  static EntityReport entityReport(
+      SparkSession spark,
+      String outputRoot,
+      LocalDate runDate,
+      List<EntityTruthRow> truth,
+      Path enterprises)
+      throws IOException {
+    Path dir = Path.of(outputRoot, "entities", "run_date=" + runDate);
+    if (!Files.isDirectory(dir)) {
+      return EntityReport.notMeasured(
+          truth,
+          "the run wrote no "
+              + dir
+              + " (an engine without entity resolution); the planted duplicates were scored as"
+              + " separate firms.");
+    }
+    Dataset<Row> entities = spark.read().parquet(dir.toString());
+    List<String> columns = List.of(entities.columns());
+    for (String c : List.of(Cols.ENTERPRISE_ID, ENTITY_COMPANY_ID, ENTITY_RULE)) {
+      if (!columns.contains(c)) {
+        return EntityReport.notMeasured(
+            truth, dir + " has no column " + c + " (columns: " + String.join(", ", columns) + ")");
+      }
+    }
+    Map<String, EntityMetrics.Assignment> assignments = readEntities(entities);
+    return EntityReport.measured(
+        truth,
+        new EntityMetrics(truth, assignments),
+        enterprises == null ? Map.of() : EntityReport.readFacts(enterprises));
+  }
+
+  /**
+   * Each row's company and rule. One row per accepted enterprise row, so a few thousand here:
+   * collecting them to the driver is fine.
+   */
+  static Map<String, EntityMetrics.Assignment> readEntities(Dataset<Row> entities) {
+    Map<String, EntityMetrics.Assignment> out = new LinkedHashMap<>();
+    for (Row r :
+        entities
+            .select(col(Cols.ENTERPRISE_ID), col(ENTITY_COMPANY_ID), col(ENTITY_RULE))
+            .collectAsList()) {
+      EntityMetrics.Assignment a =
+          new EntityMetrics.Assignment(r.getString(1), r.isNullAt(2) ? null : r.getString(2));
+      if (out.put(r.getString(0), a) != null) {
+        throw new IllegalArgumentException(
+            "the entities output lists " + r.getString(0) + " more than once");
+      }
     }
     return out;
   }
@@ -219,7 +309,9 @@ public final class Evaluate {
             "--diagnostic",
             "--noise-gap-fillers",
             "--write-diagnostic-config",
-            "--config");
+            "--config",
+            "--entity-truth",
+            "--enterprises");
     for (int i = 0; i < args.length; i++) {
       if (!known.contains(args[i])) {
         throw new IllegalArgumentException("unknown argument " + args[i]);

@@ -30,11 +30,15 @@ import org.oppmatch.validate.Uscc;
  *
  * <p>Usage: {@code EnterpriseGenerator --zones FILE --chain-nodes FILE --out FILE [--count N]
  * [--seed S] [--defaults FILE] [--planted FILE] [--planted-truth N --zone-chain FILE [--truth
- * FILE]]}
+ * FILE]] [--duplicates N [--entity-truth FILE]]}
  *
  * <p>With {@code --planted-truth N}, N enterprises whose right zone is known (see {@link
  * PlantedTruth}) follow the {@code --count} rows of noise; their truth goes to truth.csv (or {@code
  * --truth FILE}) and the noise firms that fill a gap too to noise-gap-fillers.csv beside it.
+ *
+ * <p>With {@code --duplicates N}, N rows of noise firms under a second id, and rows that only look
+ * like them, follow last (see {@link PlantedDuplicates}); which rows are one company goes to
+ * entity_truth.csv beside the output (or {@code --entity-truth FILE}).
  */
 public final class EnterpriseGenerator {
 
@@ -953,7 +957,8 @@ public final class EnterpriseGenerator {
       System.err.println(
           "usage: EnterpriseGenerator --zones FILE --chain-nodes FILE --out FILE"
               + " [--count N] [--seed S] [--defaults FILE] [--planted FILE]"
-              + " [--planted-truth N --zone-chain FILE [--truth FILE]]");
+              + " [--planted-truth N --zone-chain FILE [--truth FILE]]"
+              + " [--duplicates N [--entity-truth FILE]]");
       System.exit(2);
     } catch (IOException e) {
       System.err.println("enterprise generator: " + e);
@@ -971,6 +976,8 @@ public final class EnterpriseGenerator {
     String zoneChain = null;
     String truth = null;
     Integer plantedTruth = null;
+    Integer duplicates = null;
+    String entityTruth = null;
     Integer count = null;
     Long seed = null;
     for (int i = 0; i < args.length; i++) {
@@ -990,6 +997,8 @@ public final class EnterpriseGenerator {
         case "--planted-truth" -> plantedTruth = Integer.valueOf(value);
         case "--zone-chain" -> zoneChain = value;
         case "--truth" -> truth = value;
+        case "--duplicates" -> duplicates = Integer.valueOf(value);
+        case "--entity-truth" -> entityTruth = value;
         default -> throw new IllegalArgumentException("unknown flag " + flag);
       }
     }
@@ -1001,6 +1010,12 @@ public final class EnterpriseGenerator {
     }
     if (plantedTruth == null && (zoneChain != null || truth != null)) {
       throw new IllegalArgumentException("--zone-chain and --truth go with --planted-truth");
+    }
+    if (duplicates != null && duplicates < 0) {
+      throw new IllegalArgumentException("--duplicates needs a number of rows, 0 or more");
+    }
+    if (entityTruth != null && (duplicates == null || duplicates == 0)) {
+      throw new IllegalArgumentException("--entity-truth goes with --duplicates N");
     }
     GeneratorSettings settings;
     if (defaults != null) {
@@ -1023,6 +1038,7 @@ public final class EnterpriseGenerator {
     List<ChainNodeRef> nodeRefs = SampleInputs.readChainNodes(Path.of(chainNodes));
     GeneratedSample sample;
     String truthNote = "";
+    Set<String> truthIds = new HashSet<>();
     if (plantedTruth != null) {
       Path truthPath = truth != null ? Path.of(truth) : outPath.resolveSibling("truth.csv");
       PlantedTruthSample withTruth =
@@ -1033,6 +1049,7 @@ public final class EnterpriseGenerator {
               SampleInputs.readZoneChain(Path.of(zoneChain)),
               plantedTruth);
       sample = withTruth.sample();
+      withTruth.truth().forEach(t -> truthIds.add(t.enterpriseId()));
       PlantedTruth.write(PlantedTruth.toCsv(withTruth.truth()), truthPath);
       Path noisePath = truthPath.resolveSibling("noise-gap-fillers.csv");
       PlantedTruth.write(PlantedTruth.noiseToCsv(withTruth.noiseGapFillers()), noisePath);
@@ -1042,6 +1059,22 @@ public final class EnterpriseGenerator {
               withTruth.truth().size(), truthPath, noisePath);
     } else {
       sample = generate(settings, zoneRefs, nodeRefs);
+    }
+    if (duplicates != null && duplicates > 0) {
+      Path entityTruthPath =
+          entityTruth != null ? Path.of(entityTruth) : outPath.resolveSibling("entity_truth.csv");
+      PlantedDuplicates.Planted withDuplicates =
+          PlantedDuplicates.plant(
+              sample,
+              truthIds,
+              zoneRefs,
+              nodeRefs,
+              duplicates,
+              settings.seed() ^ PlantedDuplicates.SALT);
+      sample = withDuplicates.sample();
+      PlantedDuplicates.write(withDuplicates.truth(), entityTruthPath);
+      truthNote +=
+          String.format(", %d planted duplicates last (truth in %s)", duplicates, entityTruthPath);
     }
     EnterpriseCsv.write(sample, outPath);
     EnterpriseCsv.writePlanted(sample.planted(), plantedPath);

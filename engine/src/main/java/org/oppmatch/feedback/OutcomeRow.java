@@ -1,0 +1,90 @@
+package org.oppmatch.feedback;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import org.oppmatch.model.EngagementStage;
+import org.oppmatch.schema.Cols;
+
+/**
+ * A row of the outcomes input (data-contract.md): a zone's team reached a stage with an enterprise
+ * on a day, with the investment in yuan when there is one.
+ */
+public record OutcomeRow(
+    String enterpriseId,
+    String zoneId,
+    EngagementStage stage,
+    LocalDate stageDate,
+    BigDecimal investmentCny) {
+
+  /** The outcomes table's columns, in the contract's order. */
+  public static final List<String> COLUMNS =
+      List.of(Cols.ENTERPRISE_ID, Cols.ZONE_ID, Cols.STAGE, Cols.STAGE_DATE, Cols.INVESTMENT);
+
+  /** The value of one of {@link #COLUMNS} as the CSV file holds it; "" when absent. */
+  public String value(String column) {
+    return switch (column) {
+      case Cols.ENTERPRISE_ID -> enterpriseId;
+      case Cols.ZONE_ID -> zoneId;
+      case Cols.STAGE -> stage.key();
+      case Cols.STAGE_DATE -> stageDate.toString();
+      case Cols.INVESTMENT -> investmentCny == null ? "" : plain(investmentCny);
+      default -> "";
+    };
+  }
+
+  /** The row as {@link #key} compares it. */
+  public String key() {
+    return key(
+        enterpriseId,
+        zoneId,
+        stage.key(),
+        stageDate.toString(),
+        investmentCny == null ? "" : plain(investmentCny));
+  }
+
+  /**
+   * The identity of an outcome row, written by hand or by the import: its five values with the
+   * spelling differences that do not change what the engine reads taken out (surrounding spaces,
+   * the stage's case, 5e7 against 50000000.0).
+   */
+  public static String key(
+      String enterpriseId, String zoneId, String stage, String stageDate, String investment) {
+    return String.join(
+        "\u0000",
+        trim(enterpriseId),
+        trim(zoneId),
+        trim(stage).toLowerCase(Locale.ROOT),
+        date(trim(stageDate)),
+        number(trim(investment)));
+  }
+
+  private static String trim(String s) {
+    return s == null ? "" : s.trim();
+  }
+
+  private static String date(String s) {
+    try {
+      return LocalDate.parse(s).toString();
+    } catch (DateTimeParseException e) {
+      return s;
+    }
+  }
+
+  private static String number(String s) {
+    if (s.isEmpty()) {
+      return s;
+    }
+    try {
+      return plain(new BigDecimal(s));
+    } catch (NumberFormatException e) {
+      return s;
+    }
+  }
+
+  static String plain(BigDecimal d) {
+    return d.stripTrailingZeros().toPlainString();
+  }
+}

@@ -1,0 +1,330 @@
+package org.oppmatch.resolve;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
+import static org.apache.spark.sql.functions.lit;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.oppmatch.schema.Cols;
+import org.oppmatch.validate.Duplicates;
+import org.oppmatch.validate.Validation;
+
+/**
+ * One company, one lead on the executors: the candidate rows ({@link CompanyCandidates}) are
+ * clustered block by block and each company of several rows becomes one row, so the scoring pass
+ * reads companies and nothing per row crosses to the driver.
+ *
+ * <ol>
+ *   <li>The candidate rows, whole, go to the block of their name key (one shuffle of the candidates
+ *       only); each block is clustered in plain Java ({@link Companies#cluster}) and each row
+ *       labelled with its company: its USCC's when it holds or joined one (so rows of one USCC
+ *       under different names meet), else its cluster's.
+ *   <li>The labelled rows go to their label (a second shuffle of the candidates); each label's rows
+ *       become one row ({@link Companies#merge}): the most recently updated row with the union of
+ *       the tags and signals and every member id.
+ *   <li>The rows that are no candidate pass through untouched: the scoring input is the two,
+ *       appended, no join.
+ * </ol>
+ */
+public final class CompanyMerge {
+  /** The scoring input's last column: the ids of a company of several rows, its own first. */
+  public static final String MEMBER_IDS = "_member_ids";
+
+  private static final String NAME_KEY = "_name_key";
+  private static final String LABEL = "_company";
+  private static final String RULE = "_rule";
+
+  /** The entities of the candidate rows: id, company id, rule, and on a company's row its ids. */
+  public static final StructType ENTITIES =
+      new StructType()
+          .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
+          .add(Cols.COMPANY_ID, DataTypes.StringType)
+          .add(Cols.RULE, DataTypes.StringType)
+          .add(MEMBER_IDS, DataTypes.createArrayType(DataTypes.StringType));
+
+  private final Dataset<Row> validated;
+  private final Duplicates duplicates;
+  private final long[] candidates;
+  private final Set<Long> sharedUsccs;
+  private final Dataset<Row> labelled;
+  private final Dataset<Row> candidateEntities;
+  private final int width;
+
+  /**
+   * @param candidates the candidates' id hashes, sorted ({@link CompanyCandidates#find})
+   * @param cache caches a Dataset for the run (the labelled candidates are read three times)
+   */
+  public CompanyMerge(
+      Dataset<Row> validated,
+      Duplicates duplicates,
+      long[] candidates,
+      Set<Long> sharedUsccs,
+      UnaryOperator<Dataset<Row>> cache) {
+    this.validated = validated;
+    this.duplicates = duplicates;
+    this.candidates = candidates;
+    this.sharedUsccs = sharedUsccs;
+    this.width = validated.schema().size();
+    StructType keyed = validated.schema().add(NAME_KEY, DataTypes.LongType);
+    StructType withLabel = keyed.add(LABEL, DataTypes.StringType).add(RULE, DataTypes.StringType);
+    Duplicates d = duplicates;
+    long[] c = candidates;
+    Set<Long> u = sharedUsccs;
+    int w = width;
+    this.labelled =
+        cache.apply(
+            validated
+                .mapPartitions(
+                    (MapPartitionsFunction<Row, Row>) it -> keyed(it, d, c, u, w),
+                    Encoders.row(keyed))
+                .repartition(col(NAME_KEY))
+                .sortWithinPartitions(col(NAME_KEY), col(Cols.ENTERPRISE_ID))
+                .mapPartitions(
+                    (MapPartitionsFunction<Row, Row>) it -> labelBlocks(it, w),
+                    Encoders.row(withLabel)));
+    this.candidateEntities =
+        cache.apply(
+            byLabel(labelled)
+                .mapPartitions(
+                    (MapPartitionsFunction<Row, Row>) it -> merged(it, w, true),
+                    Encoders.row(ENTITIES)));
+  }
+
+  /** Whether any row may be one company with another (else every row is its own). */
+  private boolean any() {
+    return candidates.length > 0 || !sharedUsccs.isEmpty();
+  }
+
+  private static Dataset<Row> byLabel(Dataset<Row> labelled) {
+    return labelled
+        .repartition(col(LABEL))
+        .sortWithinPartitions(col(LABEL), col(Cols.ENTERPRISE_ID));
+  }
+
+  /** The schema the scoring pass reads: the validated rows' and {@link #MEMBER_IDS}. */
+  public StructType scoringSchema() {
+    return validated.schema().add(MEMBER_IDS, DataTypes.createArrayType(DataTypes.StringType));
+  }
+
+  /**
+   * What the scoring pass reads: every accepted row that is no duplicate's loser, the rows of one
+   * company as one.
+   */
+  public Dataset<Row> scoringInput() {
+    Duplicates d = duplicates;
+    long[] c = candidates;
+    Set<Long> u = sharedUsccs;
+    int w = width;
+    Dataset<Row> alone =
+        validated.mapPartitions(
+            (MapPartitionsFunction<Row, Row>)
+                it ->
+                    Runs.mapped(
+                        it, r -> kept(r, d) && !candidate(r, c, u) ? append(r, w, null) : null),
+            Encoders.row(scoringSchema()));
+    Dataset<Row> companies =
+        byLabel(labelled)
+            .mapPartitions(
+                (MapPartitionsFunction<Row, Row>) it -> merged(it, w, false),
+                Encoders.row(scoringSchema()));
+    return any() ? alone.union(companies) : alone;
+  }
+
+  /** Every kept row's id, its company's id and the rule that merged it (null for its own). */
+  public Dataset<Row> entities() {
+    Duplicates d = duplicates;
+    long[] c = candidates;
+    Set<Long> u = sharedUsccs;
+    StructType three = new StructType(Arrays.copyOf(ENTITIES.fields(), 3));
+    Dataset<Row> alone =
+        validated.mapPartitions(
+            (MapPartitionsFunction<Row, Row>)
+                it ->
+                    Runs.mapped(
+                        it,
+                        r -> {
+                          String id = r.getString(CompanyCandidates.ID);
+                          return kept(r, d) && !candidate(r, c, u)
+                              ? RowFactory.create(id, id, null)
+                              : null;
+                        }),
+            Encoders.row(three));
+    if (!any()) {
+      return alone;
+    }
+    return alone.union(
+        candidateEntities.select(col(Cols.ENTERPRISE_ID), col(Cols.COMPANY_ID), col(Cols.RULE)));
+  }
+
+  /** Candidate rows, and the companies they make: one job over the labelled candidates. */
+  public long[] candidateRowsAndCompanies() {
+    Row r =
+        candidateEntities
+            .agg(count(lit(1)), countDistinct(col(Cols.COMPANY_ID)))
+            .collectAsList()
+            .get(0);
+    return new long[] {r.getLong(0), r.getLong(1)};
+  }
+
+  /**
+   * The companies of a few ids, for the driver: how each of them merged, and the companies listed
+   * under them. One small job.
+   */
+  public Companies lookup(Collection<String> ids, long merges) {
+    if (ids.isEmpty() || candidates.length == 0) {
+      return Companies.of(Map.of(), Map.of(), merges);
+    }
+    Set<String> wanted = new HashSet<>(ids);
+    List<Row> rows =
+        candidateEntities
+            .filter(
+                (org.apache.spark.api.java.function.FilterFunction<Row>)
+                    r -> wanted.contains(r.getString(0)))
+            .collectAsList();
+    Map<String, Companies.Merged> merged = new HashMap<>();
+    Map<String, Companies.Company> companies = new HashMap<>();
+    for (Row r : rows) {
+      if (!r.isNullAt(3)) {
+        companies.put(
+            r.getString(0), new Companies.Company(List.copyOf(r.<String>getList(3)), null, null));
+      } else if (!r.getString(0).equals(r.getString(1))) {
+        merged.put(r.getString(0), new Companies.Merged(r.getString(1), r.getString(2)));
+      }
+    }
+    return Companies.of(merged, companies, merges);
+  }
+
+  private static boolean kept(Row r, Duplicates duplicates) {
+    return Validation.accepted(r)
+        && !duplicates.isLoser(
+            r.getString(CompanyCandidates.ID),
+            r.getString(Validation.FILE),
+            r.getLong(Validation.LINE));
+  }
+
+  private static boolean candidate(Row r, long[] candidates, Set<Long> sharedUsccs) {
+    if (Arrays.binarySearch(candidates, r.getLong(Validation.KEY_HASH)) >= 0) {
+      return true;
+    }
+    String uscc = r.getString(CompanyCandidates.USCC);
+    return uscc != null
+        && !sharedUsccs.isEmpty()
+        && sharedUsccs.contains(CompanyKeys.usccHash(uscc));
+  }
+
+  private static Row append(Row r, int width, Object value) {
+    Object[] v = new Object[width + 1];
+    for (int i = 0; i < width; i++) {
+      v[i] = r.get(i);
+    }
+    v[width] = value;
+    return RowFactory.create(v);
+  }
+
+  /** The candidate rows with their block key: the name key, else (no key) their USCC's. */
+  private static Iterator<Row> keyed(
+      Iterator<Row> rows, Duplicates d, long[] candidates, Set<Long> sharedUsccs, int width) {
+    return Runs.mapped(
+        rows,
+        r -> {
+          if (!kept(r, d) || !candidate(r, candidates, sharedUsccs)) {
+            return null;
+          }
+          String key = CompanyKeys.nameKey(r.getString(CompanyCandidates.NAME));
+          long block =
+              key != null
+                  ? Validation.keyHash("N:" + key)
+                  : CompanyKeys.usccHash(r.getString(CompanyCandidates.USCC));
+          return append(r, width, block);
+        });
+  }
+
+  /** Each block (rows of one key, in id order) clustered; each row labelled with its company. */
+  private static Iterator<Row> labelBlocks(Iterator<Row> sorted, int width) {
+    return Runs.byRuns(sorted, r -> r.getLong(width), block -> label(block, width));
+  }
+
+  private static List<Row> label(List<Row> block, int width) {
+    List<Row> out = new ArrayList<>(block.size());
+    List<Companies.Candidate> rows = new ArrayList<>(block.size());
+    for (Row r : block) {
+      rows.add(CompanyCandidates.candidate(r));
+    }
+    Companies.Clusters c = Companies.cluster(rows);
+    for (int i = 0; i < block.size(); i++) {
+      // a USCC names the company across blocks; else the block's key and the cluster's first id
+      String label =
+          c.uscc()[i] != null
+              ? "U:" + c.uscc()[i]
+              : "N:" + block.get(i).getLong(width) + ":" + rows.get(c.root()[i]).id();
+      Object[] v = new Object[width + 3];
+      for (int k = 0; k <= width; k++) {
+        v[k] = block.get(i).get(k);
+      }
+      v[width + 1] = label;
+      v[width + 2] = c.rule()[i];
+      out.add(RowFactory.create(v));
+    }
+    return out;
+  }
+
+  /**
+   * Each label's rows (consecutive, in id order) as one company: its row for the scoring pass, or
+   * its members' entities.
+   */
+  private static Iterator<Row> merged(Iterator<Row> sorted, int width, boolean entities) {
+    return Runs.byRuns(
+        sorted, r -> r.getString(width + 1), group -> company(group, width, entities));
+  }
+
+  private static List<Row> company(List<Row> group, int width, boolean entities) {
+    List<Row> out = new ArrayList<>();
+    if (group.size() == 1) {
+      Row r = group.get(0);
+      String id = r.getString(CompanyCandidates.ID);
+      out.add(entities ? RowFactory.create(id, id, null, null) : append(r, width, null));
+      return out;
+    }
+    List<Companies.Candidate> members = new ArrayList<>(group.size());
+    List<String> rules = new ArrayList<>(group.size());
+    for (Row r : group) {
+      members.add(CompanyCandidates.candidate(r));
+      rules.add(r.isNullAt(width + 2) ? null : r.getString(width + 2));
+    }
+    Companies.Merge m = Companies.merge(members, rules);
+    String[] ids = m.company().memberIds().toArray(String[]::new);
+    if (entities) {
+      out.add(RowFactory.create(m.head().id(), m.head().id(), null, ids));
+      m.merged()
+          .forEach((id, how) -> out.add(RowFactory.create(id, how.companyId(), how.rule(), null)));
+      return out;
+    }
+    Row head = group.get(members.indexOf(m.head()));
+    Object[] v = new Object[width + 1];
+    for (int k = 0; k < width; k++) {
+      v[k] = head.get(k);
+    }
+    v[CompanyCandidates.TAGS] = m.company().tags();
+    v[CompanyCandidates.SIGNALS] = m.company().signals();
+    v[width] = ids;
+    out.add(RowFactory.create(v));
+    return out;
+  }
+}
