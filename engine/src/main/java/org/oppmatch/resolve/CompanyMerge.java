@@ -1,9 +1,6 @@
 package org.oppmatch.resolve;
 
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.countDistinct;
-import static org.apache.spark.sql.functions.lit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -173,39 +170,48 @@ public final class CompanyMerge {
         candidateEntities.select(col(Cols.ENTERPRISE_ID), col(Cols.COMPANY_ID), col(Cols.RULE)));
   }
 
-  /** Candidate rows, and the companies they make: one job over the labelled candidates. */
-  public long[] candidateRowsAndCompanies() {
-    Row r =
-        candidateEntities
-            .agg(count(lit(1)), countDistinct(col(Cols.COMPANY_ID)))
-            .collectAsList()
-            .get(0);
-    return new long[] {r.getLong(0), r.getLong(1)};
-  }
-
   /**
-   * The companies of a few ids, for the driver: how each of them merged, and the companies listed
-   * under them. One small job.
+   * What the driver learns of the companies, in one job over the labelled candidates: how many rows
+   * merged into another row's company, how the given ids merged, and the companies listed under
+   * them (the few ids the driver needs: those the outcomes name).
    */
-  public Companies lookup(Collection<String> ids, long merges) {
-    if (ids.isEmpty() || candidates.length == 0) {
-      return Companies.of(Map.of(), Map.of(), merges);
+  public Companies summary(Collection<String> ids) {
+    if (!any()) {
+      return Companies.of(Map.of(), Map.of(), 0);
     }
     Set<String> wanted = new HashSet<>(ids);
-    List<Row> rows =
+    // per partition: its merged rows' count, and the wanted ids' rows
+    List<scala.Tuple2<Long, List<Row>>> parts =
         candidateEntities
-            .filter(
-                (org.apache.spark.api.java.function.FilterFunction<Row>)
-                    r -> wanted.contains(r.getString(0)))
-            .collectAsList();
+            .javaRDD()
+            .mapPartitions(
+                it -> {
+                  long merged = 0;
+                  List<Row> found = new ArrayList<>();
+                  while (it.hasNext()) {
+                    Row r = it.next();
+                    if (!r.isNullAt(2)) {
+                      merged++;
+                    }
+                    if (wanted.contains(r.getString(0))) {
+                      found.add(r);
+                    }
+                  }
+                  return List.of(new scala.Tuple2<>(merged, found)).iterator();
+                })
+            .collect();
+    long merges = 0;
     Map<String, Companies.Merged> merged = new HashMap<>();
     Map<String, Companies.Company> companies = new HashMap<>();
-    for (Row r : rows) {
-      if (!r.isNullAt(3)) {
-        companies.put(
-            r.getString(0), new Companies.Company(List.copyOf(r.<String>getList(3)), null, null));
-      } else if (!r.getString(0).equals(r.getString(1))) {
-        merged.put(r.getString(0), new Companies.Merged(r.getString(1), r.getString(2)));
+    for (scala.Tuple2<Long, List<Row>> part : parts) {
+      merges += part._1();
+      for (Row r : part._2()) {
+        if (!r.isNullAt(3)) {
+          companies.put(
+              r.getString(0), new Companies.Company(List.copyOf(r.<String>getList(3)), null, null));
+        } else if (!r.getString(0).equals(r.getString(1))) {
+          merged.put(r.getString(0), new Companies.Merged(r.getString(1), r.getString(2)));
+        }
       }
     }
     return Companies.of(merged, companies, merges);

@@ -36,16 +36,11 @@ public final class ResolveCompanies {
                       candidates,
                       shared,
                       run.resources()::cache);
-              long merges = 0;
-              if (candidates.length > 0 || !shared.isEmpty()) {
-                long[] rowsAndCompanies = merge.candidateRowsAndCompanies();
-                merges = rowsAndCompanies[0] - rowsAndCompanies[1];
-              }
               Set<String> named = new HashSet<>();
               for (Engagement.Outcome o : in.reference().outcomes()) {
                 named.add(o.enterpriseId());
               }
-              Companies companies = merge.lookup(named, merges);
+              Companies companies = merge.summary(named);
               enterprises.companies(companies, merge);
               in.reference().companies(companies);
               return null;
