@@ -132,6 +132,33 @@ class OneCompanyOneLeadTest {
     leads = new TreeMap<>();
     NightlyJobEndToEndTest.targets(out, DATE)
         .forEach(r -> leads.put((String) r.get("enterprise_id"), r));
+    // the same input the way a large pool goes: candidates shuffled by key, not in one task
+    spread = tmp.resolve("spread");
+    System.setProperty(org.oppmatch.resolve.CompanyMerge.FEW_PROPERTY, "0");
+    try {
+      assertEquals(
+          0,
+          NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(in, spread, DATE, config)),
+          NightlyJobEndToEndTest.lastErr);
+    } finally {
+      System.clearProperty(org.oppmatch.resolve.CompanyMerge.FEW_PROPERTY);
+    }
+  }
+
+  static Path spread;
+
+  @Test
+  void aLargePoolsWayGivesTheSameCompaniesAndLists() throws Exception {
+    String q = "select enterprise_id, company_id, rule from %s order by enterprise_id";
+    assertEquals(
+        Duck.query(String.format(q, Duck.parquet(out.resolve("entities/run_date=" + DATE)))),
+        Duck.query(String.format(q, Duck.parquet(spread.resolve("entities/run_date=" + DATE)))));
+    String t =
+        "select zone_id, rank, enterprise_id, score, member_enterprise_ids from %s"
+            + " order by zone_id, rank";
+    assertEquals(
+        Duck.query(String.format(t, Duck.parquet(out.resolve("targets/run_date=" + DATE)))),
+        Duck.query(String.format(t, Duck.parquet(spread.resolve("targets/run_date=" + DATE)))));
   }
 
   @Test

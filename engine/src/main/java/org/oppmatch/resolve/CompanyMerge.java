@@ -91,7 +91,7 @@ public final class CompanyMerge {
                 .mapPartitions(
                     (MapPartitionsFunction<Row, Row>) it -> keyed(it, d, c, u, w),
                     Encoders.row(keyed))
-                .repartition(col(NAME_KEY))
+                .transform(ds -> together(ds, NAME_KEY))
                 .sortWithinPartitions(col(NAME_KEY), col(Cols.ENTERPRISE_ID))
                 .mapPartitions(
                     (MapPartitionsFunction<Row, Row>) it -> labelBlocks(it, w),
@@ -109,10 +109,31 @@ public final class CompanyMerge {
     return candidates.length > 0 || !sharedUsccs.isEmpty();
   }
 
-  private static Dataset<Row> byLabel(Dataset<Row> labelled) {
-    return labelled
-        .repartition(col(LABEL))
-        .sortWithinPartitions(col(LABEL), col(Cols.ENTERPRISE_ID));
+  /**
+   * Candidates up to this many are clustered in one task, without a shuffle: a shuffle is a Spark
+   * job of its own under adaptive execution, and a few thousand rows are no work for one core.
+   */
+  static final int FEW = 100_000;
+
+  /**
+   * The system property that sets {@link #FEW} otherwise: a test sets it to 0 to run the shuffled
+   * way on a small input, which must give the same companies.
+   */
+  public static final String FEW_PROPERTY = "oppmatch.resolve.few";
+
+  /** Whether the candidates are few enough for one task ({@link #FEW}). */
+  private boolean few() {
+    long few = Long.getLong(FEW_PROPERTY, FEW);
+    return candidates.length + 2L * sharedUsccs.size() <= few;
+  }
+
+  /** The rows of one key in one partition: all in one, when they are few, else by the key. */
+  private Dataset<Row> together(Dataset<Row> rows, String key) {
+    return few() ? rows.coalesce(1) : rows.repartition(col(key));
+  }
+
+  private Dataset<Row> byLabel(Dataset<Row> labelled) {
+    return together(labelled, LABEL).sortWithinPartitions(col(LABEL), col(Cols.ENTERPRISE_ID));
   }
 
   /** The schema the scoring pass reads: the validated rows' and {@link #MEMBER_IDS}. */
