@@ -63,7 +63,7 @@ public final class Companies implements Serializable {
 
   /**
    * What the driver knows of the companies: how some rows merged, the companies listed under some
-   * ids ({@link CompanyMerge#lookup}), and how many rows merged in all.
+   * ids ({@link CompanyMerge#summary}), and how many rows merged in all.
    */
   public static Companies of(
       Map<String, Merged> merged, Map<String, Company> companies, long merges) {
