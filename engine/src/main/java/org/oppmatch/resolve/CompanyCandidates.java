@@ -139,7 +139,8 @@ public final class CompanyCandidates {
         });
   }
 
-  private static boolean kept(Row r, Duplicates duplicates) {
+  /** An accepted row that is no duplicate's loser: a row the resolution and the scoring read. */
+  static boolean kept(Row r, Duplicates duplicates) {
     return Validation.accepted(r)
         && !duplicates.isLoser(r.getString(ID), r.getString(FILE), r.getLong(LINE));
   }

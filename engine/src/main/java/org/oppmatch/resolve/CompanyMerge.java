@@ -155,7 +155,11 @@ public final class CompanyMerge {
             (MapPartitionsFunction<Row, Row>)
                 it ->
                     Runs.mapped(
-                        it, r -> kept(r, d) && !candidate(r, c, u) ? append(r, w, null) : null),
+                        it,
+                        r ->
+                            CompanyCandidates.kept(r, d) && !candidate(r, c, u)
+                                ? append(r, w, null)
+                                : null),
             Encoders.row(scoringSchema()));
     Dataset<Row> companies =
         byLabel(labelled)
@@ -179,7 +183,7 @@ public final class CompanyMerge {
                         it,
                         r -> {
                           String id = r.getString(CompanyCandidates.ID);
-                          return kept(r, d) && !candidate(r, c, u)
+                          return CompanyCandidates.kept(r, d) && !candidate(r, c, u)
                               ? RowFactory.create(id, id, null)
                               : null;
                         }),
@@ -238,14 +242,6 @@ public final class CompanyMerge {
     return Companies.of(merged, companies, merges);
   }
 
-  private static boolean kept(Row r, Duplicates duplicates) {
-    return Validation.accepted(r)
-        && !duplicates.isLoser(
-            r.getString(CompanyCandidates.ID),
-            r.getString(Validation.FILE),
-            r.getLong(Validation.LINE));
-  }
-
   private static boolean candidate(Row r, long[] candidates, Set<Long> sharedUsccs) {
     if (Arrays.binarySearch(candidates, r.getLong(Validation.KEY_HASH)) >= 0) {
       return true;
@@ -271,7 +267,7 @@ public final class CompanyMerge {
     return Runs.mapped(
         rows,
         r -> {
-          if (!kept(r, d) || !candidate(r, candidates, sharedUsccs)) {
+          if (!CompanyCandidates.kept(r, d) || !candidate(r, candidates, sharedUsccs)) {
             return null;
           }
           String key = CompanyKeys.nameKey(r.getString(CompanyCandidates.NAME));
