@@ -227,7 +227,10 @@ public final class Bench {
     return r;
   }
 
-  /** Generates the inputs unless the same count, seed and skew are already there. */
+  /**
+   * Generates the inputs unless the same count, seed and skew of this version of the generator are
+   * already there.
+   */
   private Path generate(String label, long count, double skew, ObjectNode r)
       throws IOException, InterruptedException {
     Path data = o.out().resolve("data").resolve(label);
@@ -236,7 +239,8 @@ public final class Bench {
       JsonNode g = JSON.readTree(marker.toFile());
       if (g.path("count").asLong() == count
           && g.path("seed").asLong() == o.seed()
-          && Math.abs(g.path("skew").asDouble() - skew) < 1e-9) {
+          && Math.abs(g.path("skew").asDouble() - skew) < 1e-9
+          && g.path("pool_version").asInt() == NationalPool.VERSION) {
         r.set("generated", g);
         r.put("generated_reused", true);
         System.out.println("[bench] " + label + ": reusing " + data);
@@ -329,6 +333,7 @@ public final class Bench {
       n.put("status", man.path("status").asText());
       n.set("stages", man.path("stages"));
       n.set("outputs", man.path("outputs"));
+      n.set("companies", man.path("companies"));
       n.put("total_millis", man.path("total_millis").asLong());
       ObjectNode q = n.putObject("quarantined");
       man.path("inputs")

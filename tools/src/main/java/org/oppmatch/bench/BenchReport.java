@@ -274,7 +274,36 @@ final class BenchReport {
       }
       md.append(String.format(Locale.ROOT, " %.1f |", n.path("wall_s").asDouble() - stages));
     }
-    md.append("\n\n## Runs\n\n");
+    md.append(
+        "\n\n## Companies\n\nThe generated rows planted beside an earlier row (the same company"
+            + " under a second id, or a look-alike and a branch that must stay apart) and what the"
+            + " run's entity resolution made of the pool (manifest `companies`).\n\n"
+            + "| size | rows | planted, same company | planted, look-alike or branch | companies |"
+            + " merges |\n|---|---|---|---|---|---|\n");
+    for (JsonNode s : all) {
+      JsonNode planted = s.path("generated").path("planted");
+      long same = 0;
+      long apart = 0;
+      for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) planted::fields) {
+        if (e.getKey().equals("look_alike") || e.getKey().equals("branch")) {
+          apart += e.getValue().asLong();
+        } else {
+          same += e.getValue().asLong();
+        }
+      }
+      JsonNode c = s.path("nightly").path("companies");
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | %s | %s |%n",
+              s.path("label").asText(),
+              count(c.path("rows")),
+              planted.isMissingNode() ? "-" : String.format(Locale.ROOT, "%,d", same),
+              planted.isMissingNode() ? "-" : String.format(Locale.ROOT, "%,d", apart),
+              count(c.path("companies")),
+              count(c.path("merges"))));
+    }
+    md.append("\n## Runs\n\n");
     for (JsonNode s : runs) {
       md.append("- ")
           .append(s.path("label").asText())
@@ -306,6 +335,10 @@ final class BenchReport {
       md.append('\n');
     }
     return md.toString();
+  }
+
+  private static String count(JsonNode n) {
+    return n.isNumber() ? String.format(Locale.ROOT, "%,d", n.asLong()) : "-";
   }
 
   private static void nightlyRow(StringBuilder md, String label, JsonNode s) {

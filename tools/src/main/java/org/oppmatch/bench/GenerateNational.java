@@ -21,7 +21,7 @@ import org.oppmatch.sample.ZoneRef;
  * opportunities/} made from the sample's as templates.
  *
  * <p>Usage: {@code GenerateNational --out DIR --count 1m [--seed 7] [--skew 0.3] [--skew-code C]
- * [--opportunities 5000] [--sample data/sample] [--partitions P]}
+ * [--duplicates 0.02] [--opportunities 5000] [--sample data/sample] [--partitions P]}
  */
 public final class GenerateNational {
   static final List<String> COPIED = List.of("zones.csv", "chain_nodes.csv", "zone_chain.csv");
@@ -38,6 +38,7 @@ public final class GenerateNational {
       long seed,
       double skew,
       String skewCode,
+      double duplicates,
       int opportunities,
       Path sample,
       int partitions) {
@@ -56,6 +57,7 @@ public final class GenerateNational {
                 "seed",
                 "skew",
                 "skew-code",
+                "duplicates",
                 "opportunities",
                 "sample",
                 "partitions")
@@ -77,6 +79,7 @@ public final class GenerateNational {
           Long.parseLong(m.getOrDefault("seed", "7")),
           Double.parseDouble(m.getOrDefault("skew", "0")),
           m.get("skew-code"),
+          Double.parseDouble(m.getOrDefault("duplicates", "0.02")),
           Integer.parseInt(m.getOrDefault("opportunities", "5000")),
           Path.of(m.getOrDefault("sample", "data/sample")),
           parts);
@@ -109,7 +112,7 @@ public final class GenerateNational {
       System.err.println("generate-national: " + e.getMessage());
       System.err.println(
           "usage: GenerateNational --out DIR --count N [--seed S] [--skew SHARE] [--skew-code CODE]"
-              + " [--opportunities N] [--sample DIR] [--partitions P]");
+              + " [--duplicates SHARE] [--opportunities N] [--sample DIR] [--partitions P]");
       System.exit(2);
       return;
     }
@@ -131,7 +134,8 @@ public final class GenerateNational {
     long t0 = System.nanoTime();
     List<ZoneRef> zones = SampleInputs.readZones(a.sample().resolve("zones.csv"));
     List<ChainNodeRef> nodes = SampleInputs.readChainNodes(a.sample().resolve("chain_nodes.csv"));
-    PoolSettings settings = PoolSettings.national(a.count(), a.seed());
+    PoolSettings settings =
+        PoolSettings.national(a.count(), a.seed()).withDuplicates(a.duplicates());
     if (a.skew() > 0) {
       settings = settings.withSkew(a.skew(), a.skewCode());
     }
@@ -164,6 +168,10 @@ public final class GenerateNational {
     info.put("seed", a.seed());
     info.put("skew", a.skew());
     info.put("skew_code", a.skew() > 0 ? skewCode : null);
+    info.put("pool_version", NationalPool.VERSION);
+    info.put("duplicate_share", a.duplicates());
+    ObjectNode planted = info.putObject("planted");
+    NationalPool.plantedCounts(settings, zones, nodes).forEach((k, v) -> planted.put(k.id(), v));
     info.put("opportunities", a.opportunities());
     info.put("zones", zones.size());
     info.put("chain_nodes", nodes.size());

@@ -32,6 +32,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.oppmatch.sample.ChainNodeRef;
+import org.oppmatch.sample.DuplicateKind;
 import org.oppmatch.sample.EnterpriseGenerator;
 import org.oppmatch.sample.Vocabulary;
 import org.oppmatch.sample.ZoneRef;
@@ -50,6 +51,12 @@ import org.oppmatch.validate.Uscc;
  */
 public final class NationalPool implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * The version of the rows a seed gives; {@code jobs/bench} regenerates inputs of another. 2: a 字号
+   * of its own per row and planted duplicates.
+   */
+  public static final int VERSION = 2;
 
   /** Size class (0 micro .. 3 large), in {@link #DRAFT_SCHEMA} only, for the tests. */
   public static final String SIZE_CLASS = "_size";
@@ -113,6 +120,30 @@ public final class NationalPool implements Serializable {
   private static final double[] HIGH_TECH_RATE = {0.003, 0.025, 0.12, 0.25};
 
   private static final long GROUP_SALT = 0x5DEECE66DL;
+  private static final long PLANT_SALT = 0x2545F4914F6CDD1DL;
+
+  /**
+   * A prime below 2^31: coprime with every brand space, and its products with indexes fit a long.
+   */
+  private static final long BRAND_MULTIPLIER = 2_147_483_629L;
+
+  private static final char BRAND_SPLITTER = '之';
+  private static final int MAX_BRAND_LENGTH = 5;
+
+  /**
+   * The kinds planted beside an earlier row, with their weights: four ways of the same company
+   * (contract rules same_uscc and same_name_and_city), two firms that only look like another.
+   */
+  private static final DuplicateKind[] PLANTED_KINDS = {
+    DuplicateKind.SAME_USCC,
+    DuplicateKind.LEGAL_FORM,
+    DuplicateKind.PLACE,
+    DuplicateKind.SPACING,
+    DuplicateKind.LOOK_ALIKE,
+    DuplicateKind.BRANCH
+  };
+
+  private static final double[] PLANTED_WEIGHTS = {0.35, 0.15, 0.15, 0.10, 0.15, 0.10};
 
   private final PoolSettings settings;
   private final String[][] nodeCodes;
@@ -125,6 +156,9 @@ public final class NationalPool implements Serializable {
   private final Map<String, Integer> nodeOfCode = new HashMap<>();
   private final double[] cityCumulative;
   private final long updateDays;
+  private final int brandLength;
+  private final long brandSpace;
+  private final long brandOffset;
 
   NationalPool(PoolSettings settings, List<ZoneRef> zones, List<ChainNodeRef> nodes) {
     this.settings = settings;
@@ -155,6 +189,26 @@ public final class NationalPool implements Serializable {
         settings.skewCode() != null ? settings.skewCode() : mostTargetedCode(zones, nodes);
     this.cityCumulative = cumulative(cityWeights(settings.metroShare()));
     this.updateDays = settings.anchorDate().toEpochDay() - FIRST_UPDATE.toEpochDay();
+    int length = 3;
+    long space = pow(Vocabulary.BRAND_CHARS.length(), length);
+    while (space < settings.count()) {
+      length++;
+      space *= Vocabulary.BRAND_CHARS.length();
+    }
+    if (length > MAX_BRAND_LENGTH) {
+      throw new IllegalArgumentException("too many enterprises for distinct brands: " + settings);
+    }
+    this.brandLength = length;
+    this.brandSpace = space;
+    this.brandOffset = Math.floorMod(mix(settings.seed(), -2), space);
+  }
+
+  private static long pow(long base, int exponent) {
+    long r = 1;
+    for (int i = 0; i < exponent; i++) {
+      r *= base;
+    }
+    return r;
   }
 
   /** The enterprises table with exactly the data-contract columns. */
@@ -254,6 +308,16 @@ public final class NationalPool implements Serializable {
 
   /** The row of enterprise {@code index} (0-based): a function of the seed and the index only. */
   Row row(long index, boolean draft) {
+    Plant plant = plant(index, draft);
+    return RowFactory.create(
+        plant == null ? drawn(index, draft).values() : planted(index, plant, draft));
+  }
+
+  /** A row as drawn, with the parts of its Chinese name and its city (both null when foreign). */
+  private record Drawn(Object[] values, Name name, Vocabulary.City city) {}
+
+  /** A row drawn from its own random stream, before any planting. */
+  private Drawn drawn(long index, boolean draft) {
     SplittableRandom rng = new SplittableRandom(mix(settings.seed(), index));
     int size = weighted(rng, cumulative(settings.sizeMix()));
     boolean foreign = rng.nextDouble() < settings.foreignShare();
@@ -291,10 +355,9 @@ public final class NationalPool implements Serializable {
                     Math.pow(rng.nextDouble(), RECENCY_SKEW[size]) * (last - FIRST_YEAR[size] + 1));
     List<String> tags = tags(rng, size, foreign, tech, node != null, founded);
     String country = foreign ? fcity.country() : "CN";
-    String name =
-        foreign
-            ? foreignName(rng, fcity.country(), primary)
-            : chineseName(rng, city, wording, size, tags.contains("listed"));
+    Name chinese =
+        foreign ? null : chineseName(rng, index, city, wording, size, tags.contains("listed"));
+    String name = foreign ? foreignName(rng, fcity.country(), primary) : chinese.join();
     String uscc = !foreign && rng.nextDouble() >= 0.10 ? uscc(rng, city) : null;
 
     double t = Math.pow(rng.nextDouble(), 1.5);
@@ -372,7 +435,153 @@ public final class NationalPool implements Serializable {
     if (draft) {
       v[23] = size;
     }
-    return RowFactory.create(v);
+    return new Drawn(v, chinese, foreign ? null : city);
+  }
+
+  // ---- planted rows -----------------------------------------------------------------------------
+
+  /** What a planted row copies: its kind, the earlier row, and that row as drawn. */
+  record Plant(DuplicateKind kind, long original, Drawn drawn, SplittableRandom rng) {}
+
+  /**
+   * The plant of row {@code index}, null for an ordinary row. A planted row copies an earlier
+   * ordinary Chinese row, so every company of the pool has one original; the kinds that need the
+   * original's USCC (the same USCC, a look-alike under another) go to originals that have one.
+   */
+  Plant plant(long index, boolean draft) {
+    if (!drawsPlant(index)) {
+      return null;
+    }
+    SplittableRandom rng = new SplittableRandom(mix(settings.seed() ^ PLANT_SALT, index));
+    rng.nextDouble(); // the draw of drawsPlant
+    long original = rng.nextLong(index);
+    while (drawsPlant(original)) {
+      original--; // row 0 is never planted
+    }
+    Drawn o = drawn(original, draft);
+    if (o.name() == null) {
+      return null; // a foreign original: its row is drawn as any other
+    }
+    DuplicateKind kind = PLANTED_KINDS[weighted(rng, cumulative(PLANTED_WEIGHTS))];
+    if (o.values()[1] == null) {
+      kind =
+          switch (kind) {
+            case SAME_USCC -> DuplicateKind.LEGAL_FORM;
+            case LOOK_ALIKE -> DuplicateKind.BRANCH;
+            default -> kind;
+          };
+    }
+    return new Plant(kind, original, o, rng);
+  }
+
+  private boolean drawsPlant(long index) {
+    return index > 0
+        && settings.duplicateShare() > 0
+        && new SplittableRandom(mix(settings.seed() ^ PLANT_SALT, index)).nextDouble()
+            < settings.duplicateShare();
+  }
+
+  /**
+   * The planted rows of the pool by kind, counted on the driver from the same draws as the rows.
+   */
+  public static Map<DuplicateKind, Long> plantedCounts(
+      PoolSettings settings, List<ZoneRef> zones, List<ChainNodeRef> nodes) {
+    NationalPool pool = new NationalPool(settings, zones, nodes);
+    Map<DuplicateKind, Long> counts = new java.util.EnumMap<>(DuplicateKind.class);
+    for (long i = 1; i < settings.count(); i++) {
+      Plant p = pool.plant(i, false);
+      if (p != null) {
+        counts.merge(p.kind(), 1L, Long::sum);
+      }
+    }
+    return counts;
+  }
+
+  /**
+   * The values of a planted row. The same company's copies keep the original's attributes under an
+   * older {@code updated_at} (so the original is the row a merge keeps); a look-alike or a branch
+   * is another firm with the original's name, place and industries and figures of its own.
+   */
+  private Object[] planted(long index, Plant p, boolean draft) {
+    Object[] v = p.drawn().values().clone();
+    SplittableRandom rng = p.rng();
+    Name name = p.drawn().name();
+    String id = String.format("E%08d", index + 1);
+    v[0] = id;
+    switch (p.kind()) {
+      case SAME_USCC -> {
+        v[2] = rng.nextBoolean() ? name.join() : otherForm(name).join();
+        older(v, rng);
+      }
+      case LEGAL_FORM -> {
+        v[1] = null;
+        v[2] = otherForm(name).join();
+        older(v, rng);
+      }
+      case PLACE -> {
+        v[1] = null;
+        v[2] = otherPlace(name, p.drawn().city()).join();
+        older(v, rng);
+      }
+      case SPACING -> {
+        v[1] = null;
+        String sep = pick(rng, List.of(" ", "\u3000", "·"));
+        v[2] = rng.nextBoolean() ? name.join(sep, "") : name.join("", sep);
+        older(v, rng);
+      }
+      case LOOK_ALIKE, BRANCH -> {
+        Object[] own = drawn(index, draft).values();
+        // figures, tags, signals and dates of its own; never in the original's group
+        for (int c = 11; c <= 19; c++) {
+          v[c] = own[c];
+        }
+        v[21] = null;
+        v[22] = own[22];
+        Vocabulary.City city = p.drawn().city();
+        if (p.kind() == DuplicateKind.BRANCH) {
+          Vocabulary.City at =
+              pick(rng, Vocabulary.CITIES.stream().filter(c -> c != city).toList());
+          v[2] = name.join() + at.name() + "分公司";
+          v[4] = at.province();
+          v[5] = at.name();
+          if (v[6] != null) {
+            v[6] = round(at.lat() + gaussian(rng) * 0.05, 5);
+            v[7] = round(at.lon() + gaussian(rng) * 0.05, 5);
+          }
+          v[18] = new String[0];
+          v[1] = uscc(rng, at);
+        } else {
+          v[1] = uscc(rng, city);
+        }
+      }
+      default -> throw new IllegalStateException("not planted here: " + p.kind());
+    }
+    return v;
+  }
+
+  /** 有限公司 and 有限责任公司 swapped; 股份 and 集团 dropped. */
+  private static Name otherForm(Name n) {
+    return n.withForm(n.form().equals("有限公司") ? "有限责任公司" : "有限公司");
+  }
+
+  /** The place decoration dropped, moved into or out of brackets, or added. */
+  private static Name otherPlace(Name n, Vocabulary.City city) {
+    if (!n.place().isEmpty()) {
+      return n.withPlace("", "");
+    } else if (!n.bracket().isEmpty()) {
+      return n.withPlace(n.bracket(), "");
+    }
+    return n.withPlace(city.name(), "");
+  }
+
+  /** An older copy: updated 30 to 330 days before the original, without the signals after that. */
+  private static void older(Object[] v, SplittableRandom rng) {
+    LocalDate updated = ((java.sql.Date) v[22]).toLocalDate().minusDays(30 + rng.nextInt(300));
+    v[22] = java.sql.Date.valueOf(updated);
+    v[19] =
+        Arrays.stream((String[]) v[19])
+            .filter(s -> !LocalDate.parse(s.substring(s.indexOf(':') + 1)).isAfter(updated))
+            .toArray(String[]::new);
   }
 
   static long mix(long seed, long index) {
@@ -478,37 +687,74 @@ public final class NationalPool implements Serializable {
 
   // ---- names and texts --------------------------------------------------------------------------
 
-  private static String chineseName(
+  /** The parts of a generated Chinese name: [place] 字号 industry word [（city）] legal form. */
+  record Name(String place, String brand, String word, String bracket, String form) {
+    String join() {
+      return join("", "");
+    }
+
+    /** The name with {@code afterBrand} between 字号 and word, {@code beforeForm} before the form. */
+    String join(String afterBrand, String beforeForm) {
+      return place
+          + brand
+          + afterBrand
+          + word
+          + (bracket.isEmpty() ? "" : "（" + bracket + "）")
+          + beforeForm
+          + form;
+    }
+
+    Name withPlace(String p, String b) {
+      return new Name(p, brand, word, b, form);
+    }
+
+    Name withForm(String f) {
+      return new Name(place, brand, word, bracket, f);
+    }
+  }
+
+  private Name chineseName(
       SplittableRandom rng,
+      long index,
       Vocabulary.City city,
       Vocabulary.Industry wording,
       int size,
       boolean listed) {
-    String brand = brand(rng);
+    String brand = brand(index);
     String word = pick(rng, wording.words());
     String suffix = suffix(rng, size, listed);
     int style = rng.nextInt(100);
     String place = rng.nextDouble() < 0.25 ? city.namePrefix() : city.name();
     boolean national = size >= 2;
     if (style < 72 || (style >= 88 && !national)) {
-      return place + brand + word + suffix;
+      return new Name(place, brand, word, "", suffix);
     } else if (style < 88) {
-      return brand + word + "（" + city.name() + "）" + suffix;
+      return new Name("", brand, word, city.name(), suffix);
     }
-    return brand + word + suffix;
+    return new Name("", brand, word, "", suffix);
   }
 
-  /** Two characters as in the sample, and a third for half of them: millions of names. */
-  private static String brand(SplittableRandom rng) {
+  /**
+   * The 字号 of row {@code index}: the index under a fixed permutation of the brand space, written in
+   * brand characters, so no two rows share one (registered names repeat within a city only as the
+   * planted copies do). Three characters while the pool fits in 70^3, else four or five.
+   */
+  String brand(long index) {
     String chars = Vocabulary.BRAND_CHARS;
-    while (true) {
-      char a = chars.charAt(rng.nextInt(chars.length()));
-      char b = chars.charAt(rng.nextInt(chars.length()));
-      String brand = "" + a + b;
-      if (a != b && !Vocabulary.BLOCKED_BRANDS.contains(brand)) {
-        return rng.nextBoolean() ? brand + chars.charAt(rng.nextInt(chars.length())) : brand;
+    long p = Math.floorMod(BRAND_MULTIPLIER * index + brandOffset, brandSpace);
+    StringBuilder b = new StringBuilder(brandLength + 2);
+    for (int i = 0; i < brandLength; i++) {
+      b.append(chars.charAt((int) (p % chars.length())));
+      p /= chars.length();
+    }
+    // a pair close to a well-known firm's brand is split by a character no brand has, which keeps
+    // the brands distinct
+    for (int i = b.length() - 1; i > 0; i--) {
+      if (Vocabulary.BLOCKED_BRANDS.contains(b.substring(i - 1, i + 1))) {
+        b.insert(i, BRAND_SPLITTER);
       }
     }
+    return b.toString();
   }
 
   private static String suffix(SplittableRandom rng, int size, boolean listed) {

@@ -21,6 +21,10 @@ import java.time.LocalDate;
  * @param sizeMix micro, small, medium, large (facts.md: ~80-85%, 13-16%, 1-2%, 0.1-0.3%)
  * @param metroShare registered in the Chengdu metro area (成德眉资; assumption: 5%, the rest split East
  *     58.8%, Centre 22.6%, West 18.6% as the 2018 census)
+ * @param duplicateShare rows planted beside an earlier row: the same company under a second id (its
+ *     USCC, or no USCC and its name written another way) or a firm that only looks like it (a
+ *     look-alike under another USCC, a branch); assumption: 2%, the order of the duplicates a
+ *     merged CRM and registry export holds
  */
 public record PoolSettings(
     long count,
@@ -33,7 +37,8 @@ public record PoolSettings(
     double signalShare,
     double groupShare,
     double[] sizeMix,
-    double metroShare)
+    double metroShare,
+    double duplicateShare)
     implements java.io.Serializable {
 
   public PoolSettings {
@@ -46,6 +51,9 @@ public record PoolSettings(
     if (sizeMix.length != 4
         || Math.abs(sizeMix[0] + sizeMix[1] + sizeMix[2] + sizeMix[3] - 1) > 1e-9) {
       throw new IllegalArgumentException("size mix must be four shares summing to 1");
+    }
+    if (!(duplicateShare >= 0 && duplicateShare <= 0.5)) {
+      throw new IllegalArgumentException("duplicate share must lie in [0, 0.5]: " + duplicateShare);
     }
     sizeMix = sizeMix.clone();
   }
@@ -63,7 +71,8 @@ public record PoolSettings(
         0.12,
         0.05,
         new double[] {0.82, 0.16, 0.018, 0.002},
-        0.05);
+        0.05,
+        0.02);
   }
 
   public PoolSettings withSkew(double share, String code) {
@@ -78,7 +87,24 @@ public record PoolSettings(
         signalShare,
         groupShare,
         sizeMix,
-        metroShare);
+        metroShare,
+        duplicateShare);
+  }
+
+  public PoolSettings withDuplicates(double share) {
+    return new PoolSettings(
+        count,
+        seed,
+        skew,
+        skewCode,
+        anchorDate,
+        foreignShare,
+        chainShare,
+        signalShare,
+        groupShare,
+        sizeMix,
+        metroShare,
+        share);
   }
 
   @Override

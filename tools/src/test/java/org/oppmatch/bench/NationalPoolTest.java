@@ -22,9 +22,11 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +34,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oppmatch.NightlyJob;
 import org.oppmatch.sample.ChainNodeRef;
+import org.oppmatch.sample.DuplicateKind;
+import org.oppmatch.sample.NameKey;
 import org.oppmatch.sample.SampleInputs;
+import org.oppmatch.sample.Vocabulary;
 import org.oppmatch.sample.ZoneRef;
 import org.oppmatch.testing.SharedSpark;
 import org.oppmatch.validate.Uscc;
@@ -117,6 +122,79 @@ class NationalPoolTest {
   }
 
   @Test
+  void everyRowHasABrandOfItsOwn() {
+    // 300,000 of the 343,000 three-character brands: the permutation never repeats one
+    NationalPool pool = new NationalPool(PoolSettings.national(300_000, 7), zones, nodes);
+    Set<String> brands = new HashSet<>();
+    for (long i = 0; i < 300_000; i++) {
+      String b = pool.brand(i);
+      assertTrue(brands.add(b), "brand of row " + i + " repeats: " + b);
+      for (String blocked : Vocabulary.BLOCKED_BRANDS) {
+        assertTrue(!b.contains(blocked), b + " holds " + blocked);
+      }
+    }
+    assertEquals(
+        4, new NationalPool(PoolSettings.national(1_000_000, 7), zones, nodes).brand(9).length());
+  }
+
+  @Test
+  void withoutPlantedRowsNoTwoChineseNamesMeanTheSameCompany() {
+    Dataset<Row> pool =
+        NationalPool.enterprises(
+            spark, PoolSettings.national(10_000, 7).withDuplicates(0), zones, nodes, 2);
+    List<String> names =
+        pool.where(col("country").equalTo("CN"))
+            .select("name")
+            .as(Encoders.STRING())
+            .collectAsList();
+    Set<String> keys = new HashSet<>();
+    for (String n : names) {
+      assertTrue(keys.add(NameKey.of(n)), "name key repeats: " + n);
+    }
+    assertTrue(names.size() > 9_500, names.size() + " Chinese names");
+  }
+
+  @Test
+  void plantedRowsAreCountedAndLookAsTheirKindSays() {
+    Map<DuplicateKind, Long> planted =
+        NationalPool.plantedCounts(PoolSettings.national(10_000, 7), zones, nodes);
+    long total = planted.values().stream().mapToLong(Long::longValue).sum();
+    // 2% of rows drawn, less the few whose original is registered abroad
+    assertEquals(200, total, 40, "planted rows " + planted);
+    for (DuplicateKind k :
+        List.of(
+            DuplicateKind.SAME_USCC,
+            DuplicateKind.LEGAL_FORM,
+            DuplicateKind.PLACE,
+            DuplicateKind.SPACING,
+            DuplicateKind.LOOK_ALIKE,
+            DuplicateKind.BRANCH)) {
+      assertTrue(planted.getOrDefault(k, 0L) > 0, k + " planted: " + planted);
+    }
+    // the same USCC under a second id only where SAME_USCC planted one
+    long repeatedUscc =
+        pool10k.where(col("uscc").isNotNull()).count()
+            - pool10k.select("uscc").where(col("uscc").isNotNull()).distinct().count();
+    assertEquals((long) planted.get(DuplicateKind.SAME_USCC), repeatedUscc);
+    assertEquals(
+        (long) planted.get(DuplicateKind.BRANCH),
+        pool10k.where(col("name").endsWith("分公司")).count(),
+        "branches");
+    // every copy of the same company keeps its original's name key and city
+    List<Row> rows = pool10k.select("name", "city").collectAsList();
+    Map<String, Long> byKeyAndCity = new java.util.HashMap<>();
+    for (Row r : rows) {
+      if (r.getString(0).codePoints().anyMatch(c -> c >= 0x4e00)
+          && !r.getString(0).endsWith("分公司")) {
+        byKeyAndCity.merge(NameKey.of(r.getString(0)) + "|" + r.getString(1), 1L, Long::sum);
+      }
+    }
+    long repeats = byKeyAndCity.values().stream().mapToLong(n -> n - 1).sum();
+    assertEquals(
+        total - planted.get(DuplicateKind.BRANCH), repeats, "rows sharing a name and city");
+  }
+
+  @Test
   void everyUsccHasTheRightCheckCharacter() {
     List<Row> codes = pool10k.select("uscc").na().drop().collectAsList();
     assertTrue(codes.size() > 8_000, "most Chinese firms have a code: " + codes.size());
@@ -167,5 +245,22 @@ class NationalPoolTest {
     }
     assertEquals(1_000, manifest.path("inputs").path("enterprises").path("rows_read").asLong());
     assertTrue(manifest.path("outputs").path("targets").asLong() > 0, "some leads");
+    // each planted copy of a company merges into it; look-alikes and branches stay apart
+    JsonNode planted =
+        new ObjectMapper()
+            .readTree(Files.readString(dir.resolve("in/_generated.json")))
+            .path("planted");
+    long sameCompany = 0;
+    long apart = 0;
+    for (var e : (Iterable<Map.Entry<String, JsonNode>>) planted::fields) {
+      if (DuplicateKind.byName(e.getKey()).orElseThrow().sameCompany()) {
+        sameCompany += e.getValue().asLong();
+      } else {
+        apart += e.getValue().asLong();
+      }
+    }
+    assertTrue(sameCompany > 5 && apart > 0, "planted " + planted);
+    assertEquals(sameCompany, manifest.path("companies").path("merges").asLong(), "merges");
+    assertEquals(1_000 - sameCompany, manifest.path("companies").path("companies").asLong());
   }
 }
