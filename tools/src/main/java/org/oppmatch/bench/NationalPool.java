@@ -357,7 +357,7 @@ public final class NationalPool implements Serializable {
     String country = foreign ? fcity.country() : "CN";
     Name chinese =
         foreign ? null : chineseName(rng, index, city, wording, size, tags.contains("listed"));
-    String name = foreign ? foreignName(rng, fcity.country(), primary) : chinese.join();
+    String name = foreign ? foreignName(rng, index, fcity.country(), primary) : chinese.join();
     String uscc = !foreign && rng.nextDouble() >= 0.10 ? uscc(rng, city) : null;
 
     double t = Math.pow(rng.nextDouble(), 1.5);
@@ -436,6 +436,30 @@ public final class NationalPool implements Serializable {
       v[23] = size;
     }
     return new Drawn(v, chinese, foreign ? null : city);
+  }
+
+  /**
+   * The name of a firm registered abroad, of its own as the 字号 are: the permuted index written in
+   * syllables (a Latin head and tail each), Vantecbriara and the like.
+   */
+  String latinBrand(long index) {
+    List<String> heads = Vocabulary.LATIN_HEADS;
+    List<String> tails = Vocabulary.LATIN_TAILS;
+    int base = heads.size() * tails.size();
+    long p = permuted(index);
+    StringBuilder b = new StringBuilder();
+    do {
+      int d = (int) (p % base);
+      p /= base;
+      String head = heads.get(d / tails.size());
+      b.append(b.length() == 0 ? head : head.toLowerCase(java.util.Locale.ROOT))
+          .append(tails.get(d % tails.size()));
+    } while (p > 0);
+    return b.toString();
+  }
+
+  private long permuted(long index) {
+    return Math.floorMod(BRAND_MULTIPLIER * index + brandOffset, brandSpace);
   }
 
   // ---- planted rows -----------------------------------------------------------------------------
@@ -741,7 +765,7 @@ public final class NationalPool implements Serializable {
    */
   String brand(long index) {
     String chars = Vocabulary.BRAND_CHARS;
-    long p = Math.floorMod(BRAND_MULTIPLIER * index + brandOffset, brandSpace);
+    long p = permuted(index);
     StringBuilder b = new StringBuilder(brandLength + 2);
     for (int i = 0; i < brandLength; i++) {
       b.append(chars.charAt((int) (p % chars.length())));
@@ -769,9 +793,8 @@ public final class NationalPool implements Serializable {
     };
   }
 
-  private static String foreignName(SplittableRandom rng, String country, String primary) {
-    return pick(rng, Vocabulary.LATIN_HEADS)
-        + pick(rng, Vocabulary.LATIN_TAILS)
+  private String foreignName(SplittableRandom rng, long index, String country, String primary) {
+    return latinBrand(index)
         + " "
         + Vocabulary.english(primary).sector()
         + " "
