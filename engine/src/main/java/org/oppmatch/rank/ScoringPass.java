@@ -10,7 +10,6 @@ import java.util.Set;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.oppmatch.learn.LeadFeatures;
 import org.oppmatch.model.Engagement;
@@ -84,10 +83,9 @@ public final class ScoringPass {
    * Runs the pass over the validated enterprises with the broadcast model: one Spark job; the
    * matches are read later.
    */
-  public static Result run(Dataset<Row> validatedEnterprises, Broadcast<Model> shared) {
+  public static Result run(JavaRDD<Row> companies, Broadcast<Model> shared) {
     JavaPairRDD<String, byte[]> merged =
-        validatedEnterprises
-            .javaRDD()
+        companies
             .mapPartitionsToPair(rows -> asBytes(scorePartition(rows, shared.value())))
             .reduceByKey(Partial::merge);
     Map<String, List<Lead>> candidates = new HashMap<>();
@@ -150,7 +148,9 @@ public final class ScoringPass {
       }
       Enterprise e = Enterprise.of(r);
       String[] members =
-          r.isNullAt(MEMBER_IDS) ? null : r.<String>getList(MEMBER_IDS).toArray(String[]::new);
+          r.length() <= MEMBER_IDS || r.isNullAt(MEMBER_IDS)
+              ? null
+              : r.<String>getList(MEMBER_IDS).toArray(String[]::new);
       Engagement g = m.engagements().get(id);
       String owner = g != null && g.status() == Engagement.Status.ACTIVE ? g.owner() : null;
       Scorer.Scored s = m.scorer().score(e, scratch, owner);

@@ -1,6 +1,7 @@
 package org.oppmatch.resolve;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.sql.Date;
 import java.util.ArrayList;
@@ -9,11 +10,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.InputTable;
@@ -63,6 +66,28 @@ public final class CompanyCandidates {
     return Validation.FIRST_VALUE + InputTable.ENTERPRISES.indexOf(column);
   }
 
+  /** What the resolution reads of a row before it knows the row is a candidate. */
+  private static final int[] KEY_COLUMNS = {
+    Validation.RULES, FILE, LINE, KEY_HASH, ID, USCC, NAME, CITY, CODES
+  };
+
+  /**
+   * The validated rows with only {@link #KEY_COLUMNS}, the others null in their places (same
+   * schema, same positions): the cached table then decodes those columns alone, so a row that only
+   * needs its name key never has its texts turned into strings.
+   */
+  static Dataset<Row> keyColumns(Dataset<Row> validated) {
+    StructField[] fields = validated.schema().fields();
+    Column[] columns = new Column[fields.length];
+    for (int i = 0; i < fields.length; i++) {
+      columns[i] = lit(null).cast(fields[i].dataType()).as(fields[i].name());
+    }
+    for (int i : KEY_COLUMNS) {
+      columns[i] = validated.col(fields[i].name());
+    }
+    return validated.select(columns);
+  }
+
   static final StructType KEYED =
       new StructType()
           .add("name_key", DataTypes.LongType, false)
@@ -80,7 +105,7 @@ public final class CompanyCandidates {
     validated.sparkSession().sparkContext().setJobDescription("company candidates: name blocks");
     // each partition's hashes as one primitive array: 8 bytes a candidate on the driver
     List<long[]> parts =
-        validated
+        keyColumns(validated)
             .mapPartitions(
                 (MapPartitionsFunction<Row, Row>) it -> keyed(it, duplicates), Encoders.row(KEYED))
             .repartition(col("name_key"))

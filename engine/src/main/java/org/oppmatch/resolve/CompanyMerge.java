@@ -1,6 +1,8 @@
 package org.oppmatch.resolve;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.udf;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,11 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.api.java.UDF5;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.oppmatch.schema.Cols;
@@ -85,12 +90,28 @@ public final class CompanyMerge {
     long[] c = candidates;
     Set<Long> u = sharedUsccs;
     int w = width;
+    // the candidates picked by their key columns, so only they are decoded whole
+    Column isCandidate =
+        size(validated.col(Validation.RULES_COLUMN))
+            .equalTo(0)
+            .and(
+                udf(
+                        (UDF5<String, String, Long, Long, String, Boolean>)
+                            (id, file, line, hash, uscc) ->
+                                !d.isLoser(id, file, line) && candidate(hash, uscc, c, u),
+                        DataTypes.BooleanType)
+                    .apply(
+                        column(validated, CompanyCandidates.ID),
+                        column(validated, Validation.FILE),
+                        column(validated, Validation.LINE),
+                        column(validated, Validation.KEY_HASH),
+                        column(validated, CompanyCandidates.USCC)));
     this.labelled =
         cache.apply(
             validated
+                .where(isCandidate)
                 .mapPartitions(
-                    (MapPartitionsFunction<Row, Row>) it -> keyed(it, d, c, u, w),
-                    Encoders.row(keyed))
+                    (MapPartitionsFunction<Row, Row>) it -> keyed(it, w), Encoders.row(keyed))
                 .transform(ds -> together(ds, NAME_KEY))
                 .sortWithinPartitions(col(NAME_KEY), col(Cols.ENTERPRISE_ID))
                 .mapPartitions(
@@ -143,30 +164,27 @@ public final class CompanyMerge {
 
   /**
    * What the scoring pass reads: every accepted row that is no duplicate's loser, the rows of one
-   * company as one.
+   * company as one. The rows that are no candidate are the validated rows as the scoring reads them
+   * anyway (filtered, never written back into a Dataset: a wide row turned into Spark's format and
+   * out again costs as much as scoring it); a company's row has one more value, {@link
+   * #MEMBER_IDS}.
    */
-  public Dataset<Row> scoringInput() {
+  public JavaRDD<Row> scoringInput() {
     Duplicates d = duplicates;
     long[] c = candidates;
     Set<Long> u = sharedUsccs;
     int w = width;
-    Dataset<Row> alone =
-        validated.mapPartitions(
-            (MapPartitionsFunction<Row, Row>)
-                it ->
-                    Runs.mapped(
-                        it,
-                        r ->
-                            CompanyCandidates.kept(r, d) && !candidate(r, c, u)
-                                ? append(r, w, null)
-                                : null),
-            Encoders.row(scoringSchema()));
-    Dataset<Row> companies =
+    JavaRDD<Row> alone =
+        validated.javaRDD().filter(r -> CompanyCandidates.kept(r, d) && !candidate(r, c, u));
+    if (!any()) {
+      return alone;
+    }
+    return alone.union(
         byLabel(labelled)
             .mapPartitions(
                 (MapPartitionsFunction<Row, Row>) it -> merged(it, w, false),
-                Encoders.row(scoringSchema()));
-    return any() ? alone.union(companies) : alone;
+                Encoders.row(scoringSchema()))
+            .javaRDD());
   }
 
   /** Every kept row's id, its company's id and the rule that merged it (null for its own). */
@@ -176,18 +194,19 @@ public final class CompanyMerge {
     Set<Long> u = sharedUsccs;
     StructType three = new StructType(Arrays.copyOf(ENTITIES.fields(), 3));
     Dataset<Row> alone =
-        validated.mapPartitions(
-            (MapPartitionsFunction<Row, Row>)
-                it ->
-                    Runs.mapped(
-                        it,
-                        r -> {
-                          String id = r.getString(CompanyCandidates.ID);
-                          return CompanyCandidates.kept(r, d) && !candidate(r, c, u)
-                              ? RowFactory.create(id, id, null)
-                              : null;
-                        }),
-            Encoders.row(three));
+        CompanyCandidates.keyColumns(validated)
+            .mapPartitions(
+                (MapPartitionsFunction<Row, Row>)
+                    it ->
+                        Runs.mapped(
+                            it,
+                            r -> {
+                              String id = r.getString(CompanyCandidates.ID);
+                              return CompanyCandidates.kept(r, d) && !candidate(r, c, u)
+                                  ? RowFactory.create(id, id, null)
+                                  : null;
+                            }),
+                Encoders.row(three));
     if (!any()) {
       return alone;
     }
@@ -242,11 +261,24 @@ public final class CompanyMerge {
     return Companies.of(merged, companies, merges);
   }
 
+  private static Column column(Dataset<Row> validated, int position) {
+    return validated.col(validated.schema().fields()[position].name());
+  }
+
   private static boolean candidate(Row r, long[] candidates, Set<Long> sharedUsccs) {
-    if (Arrays.binarySearch(candidates, r.getLong(Validation.KEY_HASH)) >= 0) {
+    return candidate(
+        r.getLong(Validation.KEY_HASH),
+        r.getString(CompanyCandidates.USCC),
+        candidates,
+        sharedUsccs);
+  }
+
+  /** A row that may be one company with another: its id among the candidates, or a shared USCC. */
+  private static boolean candidate(
+      Long idHash, String uscc, long[] candidates, Set<Long> sharedUsccs) {
+    if (idHash != null && Arrays.binarySearch(candidates, idHash) >= 0) {
       return true;
     }
-    String uscc = r.getString(CompanyCandidates.USCC);
     return uscc != null
         && !sharedUsccs.isEmpty()
         && sharedUsccs.contains(CompanyKeys.usccHash(uscc));
@@ -262,14 +294,10 @@ public final class CompanyMerge {
   }
 
   /** The candidate rows with their block key: the name key, else (no key) their USCC's. */
-  private static Iterator<Row> keyed(
-      Iterator<Row> rows, Duplicates d, long[] candidates, Set<Long> sharedUsccs, int width) {
+  private static Iterator<Row> keyed(Iterator<Row> rows, int width) {
     return Runs.mapped(
         rows,
         r -> {
-          if (!CompanyCandidates.kept(r, d) || !candidate(r, candidates, sharedUsccs)) {
-            return null;
-          }
           String key = CompanyKeys.nameKey(r.getString(CompanyCandidates.NAME));
           long block =
               key != null
@@ -344,10 +372,15 @@ public final class CompanyMerge {
     for (int k = 0; k < width; k++) {
       v[k] = head.get(k);
     }
-    v[CompanyCandidates.TAGS] = m.company().tags();
-    v[CompanyCandidates.SIGNALS] = m.company().signals();
-    v[width] = ids;
+    // a Row holds an array as a Seq: the scoring pass reads these rows as made, not encoded
+    v[CompanyCandidates.TAGS] = seq(m.company().tags());
+    v[CompanyCandidates.SIGNALS] = seq(m.company().signals());
+    v[width] = seq(ids);
     out.add(RowFactory.create(v));
     return out;
+  }
+
+  private static scala.collection.immutable.Seq<String> seq(String[] values) {
+    return scala.jdk.javaapi.CollectionConverters.asScala(Arrays.asList(values)).toSeq();
   }
 }
