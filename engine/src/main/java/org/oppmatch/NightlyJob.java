@@ -39,6 +39,7 @@ public final class NightlyJob {
   private static final String RDD_COMPRESS = "spark.rdd.compress";
   private static final String COALESCE_BY_PARALLELISM =
       "spark.sql.adaptive.coalescePartitions.parallelismFirst";
+  private static final String LIMIT_FIRST_PARTITIONS = "spark.sql.limit.initialNumPartitions";
 
   private final SparkSession spark;
   private final JobArgs args;
@@ -171,6 +172,12 @@ public final class NightlyJob {
       // the one large aggregation (the enterprises by id) keeps partitions of the advisory size:
       // coalesced down to the session's parallelism, 10M ids in two tasks ran out of memory
       spark.conf().set(COALESCE_BY_PARALLELISM, false);
+    }
+    if (!spark.conf().contains(LIMIT_FIRST_PARTITIONS)) {
+      // the validation's counts are collected under a limit that only guards the driver: read
+      // every partition in one job, not one partition, then four, then the rest in jobs of their
+      // own
+      spark.conf().set(LIMIT_FIRST_PARTITIONS, 1_000_000);
     }
     if (!spark.conf().contains(CACHE_COMPRESSED)) {
       // the cache is read by each pass of the run: compressing it cost more than it saved

@@ -132,16 +132,16 @@ class OneCompanyOneLeadTest {
     leads = new TreeMap<>();
     NightlyJobEndToEndTest.targets(out, DATE)
         .forEach(r -> leads.put((String) r.get("enterprise_id"), r));
-    // the same input the way a large pool goes: candidates shuffled by key, not in one task
+    // the same input the way a large pool goes: its blocks and companies over several partitions
     spread = tmp.resolve("spread");
-    System.setProperty(org.oppmatch.resolve.CompanyMerge.FEW_PROPERTY, "0");
+    System.setProperty(org.oppmatch.resolve.CompanyMerge.PARTITIONS_PROPERTY, "3");
     try {
       assertEquals(
           0,
           NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(in, spread, DATE, config)),
           NightlyJobEndToEndTest.lastErr);
     } finally {
-      System.clearProperty(org.oppmatch.resolve.CompanyMerge.FEW_PROPERTY);
+      System.clearProperty(org.oppmatch.resolve.CompanyMerge.PARTITIONS_PROPERTY);
     }
   }
 

@@ -1,19 +1,20 @@
 package org.oppmatch.resolve;
 
-import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.udf;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.UnaryOperator;
+import org.apache.spark.Partitioner;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Column;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.types.StructType;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.Validation;
+import scala.Tuple2;
 
 /**
  * One company, one lead on the executors: the candidate rows ({@link CompanyCandidates}) are
@@ -49,10 +51,6 @@ public final class CompanyMerge {
   /** The scoring input's last column: the ids of a company of several rows, its own first. */
   public static final String MEMBER_IDS = "_member_ids";
 
-  private static final String NAME_KEY = "_name_key";
-  private static final String LABEL = "_company";
-  private static final String RULE = "_rule";
-
   /** The entities of the candidate rows: id, company id, rule, and on a company's row its ids. */
   public static final StructType ENTITIES =
       new StructType()
@@ -65,27 +63,35 @@ public final class CompanyMerge {
   private final Duplicates duplicates;
   private final long[] candidates;
   private final Set<Long> sharedUsccs;
-  private final Dataset<Row> labelled;
-  private final Dataset<Row> candidateEntities;
+  private final JavaRDD<Row> byLabel;
+  private final JavaRDD<Row> candidateEntities;
   private final int width;
 
   /**
+   * Candidate rows a shuffle partition is given: the partitions of both shuffles are the candidates
+   * over this, at least one, at most four per core.
+   */
+  static final int ROWS_PER_PARTITION = 50_000;
+
+  /**
+   * The system property that sets the number of shuffle partitions: a test spreads a small input
+   * over several, which must give the same companies as one.
+   */
+  public static final String PARTITIONS_PROPERTY = "oppmatch.resolve.partitions";
+
+  /**
+   * Both shuffles are of plain RDDs: a Dataset's shuffle is a Spark job of its own under adaptive
+   * execution, an RDD's a stage of the job that reads it.
+   *
    * @param candidates the candidates' id hashes, sorted ({@link CompanyCandidates#find})
-   * @param cache caches a Dataset for the run (the labelled candidates are read three times)
    */
   public CompanyMerge(
-      Dataset<Row> validated,
-      Duplicates duplicates,
-      long[] candidates,
-      Set<Long> sharedUsccs,
-      UnaryOperator<Dataset<Row>> cache) {
+      Dataset<Row> validated, Duplicates duplicates, long[] candidates, Set<Long> sharedUsccs) {
     this.validated = validated;
     this.duplicates = duplicates;
     this.candidates = candidates;
     this.sharedUsccs = sharedUsccs;
     this.width = validated.schema().size();
-    StructType keyed = validated.schema().add(NAME_KEY, DataTypes.LongType);
-    StructType withLabel = keyed.add(LABEL, DataTypes.StringType).add(RULE, DataTypes.StringType);
     Duplicates d = duplicates;
     long[] c = candidates;
     Set<Long> u = sharedUsccs;
@@ -106,55 +112,83 @@ public final class CompanyMerge {
                         column(validated, Validation.LINE),
                         column(validated, Validation.KEY_HASH),
                         column(validated, CompanyCandidates.USCC)));
-    this.labelled =
-        cache.apply(
-            validated
-                .where(isCandidate)
-                .mapPartitions(
-                    (MapPartitionsFunction<Row, Row>) it -> keyed(it, w), Encoders.row(keyed))
-                .transform(ds -> together(ds, NAME_KEY))
-                .sortWithinPartitions(col(NAME_KEY), col(Cols.ENTERPRISE_ID))
-                .mapPartitions(
-                    (MapPartitionsFunction<Row, Row>) it -> labelBlocks(it, w),
-                    Encoders.row(withLabel)));
-    this.candidateEntities =
-        cache.apply(
-            byLabel(labelled)
-                .mapPartitions(
-                    (MapPartitionsFunction<Row, Row>) it -> merged(it, w, true),
-                    Encoders.row(ENTITIES)));
+    Partitioner groups = new ByGroup(partitions(validated));
+    JavaRDD<Row> labelled =
+        validated
+            .where(isCandidate)
+            .javaRDD()
+            .mapPartitions(it -> keyed(it, w))
+            .mapToPair(r -> new Tuple2<>(new Place(Long.toString(r.getLong(w)), id(r)), r))
+            .repartitionAndSortWithinPartitions(groups, Place.ORDER)
+            .values()
+            .mapPartitions(it -> labelBlocks(it, w));
+    this.byLabel =
+        labelled
+            .mapToPair(r -> new Tuple2<>(new Place(r.getString(w + 1), id(r)), r))
+            .repartitionAndSortWithinPartitions(groups, Place.ORDER)
+            .values();
+    this.candidateEntities = byLabel.mapPartitions(it -> merged(it, w, true));
+  }
+
+  private static String id(Row r) {
+    return r.getString(CompanyCandidates.ID);
+  }
+
+  private int partitions(Dataset<Row> validated) {
+    long rows = candidates.length + 2L * sharedUsccs.size();
+    int cores = validated.sparkSession().sparkContext().defaultParallelism();
+    long wanted = Math.min(4L * cores, rows / ROWS_PER_PARTITION + 1);
+    return Integer.getInteger(PARTITIONS_PROPERTY, (int) Math.max(1, wanted));
+  }
+
+  /** A row's place in a shuffle: its group (a name block, a company), then its id. */
+  record Place(String group, String id) implements Serializable {
+    static final Comparator<Place> ORDER = new PlaceOrder();
+  }
+
+  private static final class PlaceOrder implements Comparator<Place>, Serializable {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public int compare(Place a, Place b) {
+      int c = a.group().compareTo(b.group());
+      return c != 0 ? c : a.id().compareTo(b.id());
+    }
+  }
+
+  /** Sends the rows of one group to one partition. */
+  private static final class ByGroup extends Partitioner {
+    private static final long serialVersionUID = 1L;
+    private final int partitions;
+
+    ByGroup(int partitions) {
+      this.partitions = partitions;
+    }
+
+    @Override
+    public int numPartitions() {
+      return partitions;
+    }
+
+    @Override
+    public int getPartition(Object key) {
+      return Math.floorMod(((Place) key).group().hashCode(), partitions);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ByGroup b && b.partitions == partitions;
+    }
+
+    @Override
+    public int hashCode() {
+      return partitions;
+    }
   }
 
   /** Whether any row may be one company with another (else every row is its own). */
   private boolean any() {
     return candidates.length > 0 || !sharedUsccs.isEmpty();
-  }
-
-  /**
-   * Candidates up to this many are clustered in one task, without a shuffle: a shuffle is a Spark
-   * job of its own under adaptive execution, and a few thousand rows are no work for one core.
-   */
-  static final int FEW = 100_000;
-
-  /**
-   * The system property that sets {@link #FEW} otherwise: a test sets it to 0 to run the shuffled
-   * way on a small input, which must give the same companies.
-   */
-  public static final String FEW_PROPERTY = "oppmatch.resolve.few";
-
-  /** Whether the candidates are few enough for one task ({@link #FEW}). */
-  private boolean few() {
-    long few = Long.getLong(FEW_PROPERTY, FEW);
-    return candidates.length + 2L * sharedUsccs.size() <= few;
-  }
-
-  /** The rows of one key in one partition: all in one, when they are few, else by the key. */
-  private Dataset<Row> together(Dataset<Row> rows, String key) {
-    return few() ? rows.coalesce(1) : rows.repartition(col(key));
-  }
-
-  private Dataset<Row> byLabel(Dataset<Row> labelled) {
-    return together(labelled, LABEL).sortWithinPartitions(col(LABEL), col(Cols.ENTERPRISE_ID));
   }
 
   /** The schema the scoring pass reads: the validated rows' and {@link #MEMBER_IDS}. */
@@ -179,12 +213,7 @@ public final class CompanyMerge {
     if (!any()) {
       return alone;
     }
-    return alone.union(
-        byLabel(labelled)
-            .mapPartitions(
-                (MapPartitionsFunction<Row, Row>) it -> merged(it, w, false),
-                Encoders.row(scoringSchema()))
-            .javaRDD());
+    return alone.union(byLabel.mapPartitions(it -> merged(it, w, false)));
   }
 
   /** Every kept row's id, its company's id and the rule that merged it (null for its own). */
@@ -210,8 +239,9 @@ public final class CompanyMerge {
     if (!any()) {
       return alone;
     }
-    return alone.union(
-        candidateEntities.select(col(Cols.ENTERPRISE_ID), col(Cols.COMPANY_ID), col(Cols.RULE)));
+    JavaRDD<Row> merged =
+        candidateEntities.map(r -> RowFactory.create(r.get(0), r.get(1), r.get(2)));
+    return alone.union(validated.sparkSession().createDataFrame(merged, three));
   }
 
   /**
@@ -227,7 +257,6 @@ public final class CompanyMerge {
     // per partition: its merged rows' count, and the wanted ids' rows
     List<scala.Tuple2<Long, List<Row>>> parts =
         candidateEntities
-            .javaRDD()
             .mapPartitions(
                 it -> {
                   long merged = 0;

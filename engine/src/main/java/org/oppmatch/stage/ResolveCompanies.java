@@ -31,11 +31,7 @@ public final class ResolveCompanies {
               Set<Long> shared = enterprises.sharedUsccHashes();
               CompanyMerge merge =
                   new CompanyMerge(
-                      enterprises.validated(),
-                      enterprises.duplicates(),
-                      candidates,
-                      shared,
-                      run.resources()::cache);
+                      enterprises.validated(), enterprises.duplicates(), candidates, shared);
               Set<String> named = new HashSet<>();
               for (Engagement.Outcome o : in.reference().outcomes()) {
                 named.add(o.enterpriseId());
