@@ -19,7 +19,6 @@ import org.oppmatch.schema.InputTable;
 import org.oppmatch.score.Lead;
 import org.oppmatch.score.OpportunityLead;
 import org.oppmatch.score.Scorer;
-import org.oppmatch.validate.Duplicates;
 import org.oppmatch.validate.Validation;
 import scala.Tuple2;
 
@@ -37,16 +36,15 @@ public final class ScoringPass {
   private ScoringPass() {}
 
   /**
-   * What the pass broadcasts: the scorer, the duplicates to skip, the previous run's leads, the
-   * engagements and the list sizes; when the run learns its ranking, the features to compute and,
-   * per enterprise, the zones its ended engagements were with (the training rows).
+   * What the pass broadcasts: the scorer, the previous run's leads, the engagements and the list
+   * sizes; when the run learns its ranking, the features to compute and, per enterprise, the zones
+   * its ended engagements were with (the training rows).
    *
    * @param candidateDepth candidates kept per zone: more than {@code lists.top_n}, since an
    *     enterprise taken by a zone it fits better leaves room for the next one
    */
   public record Model(
       Scorer scorer,
-      Duplicates duplicates,
       Set<String> previousLeadIds,
       Map<String, Engagement> engagements,
       int candidateDepth,
@@ -80,8 +78,9 @@ public final class ScoringPass {
   private static final int MEMBER_IDS = Validation.schema(InputTable.ENTERPRISES).size();
 
   /**
-   * Runs the pass over the validated enterprises with the broadcast model: one Spark job; the
-   * matches are read later.
+   * Runs the pass over the companies ({@link CompanyMerge#scoringInput}: accepted rows, no
+   * duplicate's loser, one row per company) with the broadcast model: one Spark job; the matches
+   * are read later.
    */
   public static Result run(JavaRDD<Row> companies, Broadcast<Model> shared) {
     JavaPairRDD<String, byte[]> merged =
@@ -136,13 +135,7 @@ public final class ScoringPass {
     org.oppmatch.match.OpportunityIndex.Scratch scratch = m.scorer().scratch();
     while (rows.hasNext()) {
       Row r = rows.next();
-      if (!Validation.accepted(r)) {
-        continue;
-      }
       String id = Enterprise.idOf(r);
-      if (m.duplicates().isLoser(id, r.getString(Validation.FILE), r.getLong(Validation.LINE))) {
-        continue;
-      }
       if (m.previousLeadIds().contains(id)) {
         present.ids.add(id);
       }

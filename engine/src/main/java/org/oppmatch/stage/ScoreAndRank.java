@@ -109,7 +109,6 @@ public final class ScoreAndRank {
                 ScoringPass.Model pass =
                     new ScoringPass.Model(
                         scorer,
-                        in.enterprises().duplicates(),
                         previous.enterpriseIds(),
                         engagements,
                         depth,
