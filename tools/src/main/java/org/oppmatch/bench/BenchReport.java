@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.oppmatch.sample.DuplicateKind;
 
 /**
  * Writes report.json (the measurements, ratios and the engine's targets with pass or miss) and
@@ -285,10 +286,10 @@ final class BenchReport {
       long same = 0;
       long apart = 0;
       for (var e : (Iterable<java.util.Map.Entry<String, JsonNode>>) planted::fields) {
-        if (e.getKey().equals("look_alike") || e.getKey().equals("branch")) {
-          apart += e.getValue().asLong();
-        } else {
+        if (DuplicateKind.byName(e.getKey()).orElseThrow().sameCompany()) {
           same += e.getValue().asLong();
+        } else {
+          apart += e.getValue().asLong();
         }
       }
       JsonNode c = s.path("nightly").path("companies");

@@ -409,7 +409,7 @@ public final class NationalPool implements Serializable {
     String province = foreign ? fcity.province() : city.province();
 
     Object[] v = new Object[draft ? 24 : 23];
-    v[0] = String.format("E%08d", index + 1);
+    v[0] = enterpriseId(index);
     v[1] = uscc;
     v[2] = name;
     v[3] = country;
@@ -530,8 +530,7 @@ public final class NationalPool implements Serializable {
     Object[] v = p.drawn().values().clone();
     SplittableRandom rng = p.rng();
     Name name = p.drawn().name();
-    String id = String.format("E%08d", index + 1);
-    v[0] = id;
+    v[0] = enterpriseId(index);
     switch (p.kind()) {
       case SAME_USCC -> {
         v[2] = rng.nextBoolean() ? name.join() : otherForm(name).join();
@@ -606,6 +605,10 @@ public final class NationalPool implements Serializable {
         Arrays.stream((String[]) v[19])
             .filter(s -> !LocalDate.parse(s.substring(s.indexOf(':') + 1)).isAfter(updated))
             .toArray(String[]::new);
+  }
+
+  private static String enterpriseId(long index) {
+    return String.format("E%08d", index + 1);
   }
 
   static long mix(long seed, long index) {
