@@ -54,46 +54,6 @@ public record LeadRow(
     }
   }
 
-  /** A lead whose enterprise profile is not at hand: the profile columns stay empty. */
-  public LeadRow(
-      int rank,
-      String enterpriseId,
-      String enterpriseName,
-      double score,
-      String tier,
-      String chainRole,
-      List<String> matchedNodeIds,
-      List<String> matchedOpportunityIds,
-      List<String> reasons,
-      String explanation,
-      Map<String, Double> scoreComponents,
-      List<String> competingZones,
-      boolean isNew,
-      Integer previousRank,
-      String groupId,
-      String engagementStage,
-      java.time.LocalDate engagementSince) {
-    this(
-        rank,
-        enterpriseId,
-        enterpriseName,
-        score,
-        tier,
-        chainRole,
-        matchedNodeIds,
-        matchedOpportunityIds,
-        reasons,
-        explanation,
-        scoreComponents,
-        competingZones,
-        isNew,
-        previousRank,
-        groupId,
-        engagementStage,
-        engagementSince,
-        Profile.NONE);
-  }
-
   public LeadRow {
     matchedNodeIds = List.copyOf(matchedNodeIds == null ? List.of() : matchedNodeIds);
     matchedOpportunityIds =

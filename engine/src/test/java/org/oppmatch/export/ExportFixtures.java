@@ -42,7 +42,8 @@ final class ExportFixtures {
         rank + 1,
         null,
         null,
-        null);
+        null,
+        LeadRow.Profile.NONE);
   }
 
   /** A profile every profile column has a value for: a mid-sized aircraft maker in Chengdu. */

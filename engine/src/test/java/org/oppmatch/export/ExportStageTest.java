@@ -60,7 +60,8 @@ class ExportStageTest {
         previousRank,
         null,
         null,
-        null);
+        null,
+        LeadRow.Profile.NONE);
   }
 
   private static Map<String, List<LeadRow>> targets() {

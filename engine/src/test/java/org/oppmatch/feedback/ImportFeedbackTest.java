@@ -45,8 +45,24 @@ class ImportFeedbackTest {
 
   private static LeadRow lead(int rank, String id) {
     return new LeadRow(
-        rank, id, "企业" + id, 80 - rank, "A", "none", List.of(), List.of(), List.of(), "理由",
-        Map.of(), List.of(), true, null, null, null, null);
+        rank,
+        id,
+        "企业" + id,
+        80 - rank,
+        "A",
+        "none",
+        List.of(),
+        List.of(),
+        List.of(),
+        "理由",
+        Map.of(),
+        List.of(),
+        true,
+        null,
+        null,
+        null,
+        null,
+        LeadRow.Profile.NONE);
   }
 
   /** The export's workbook of zone Z1 listing E1..E{n}. */
