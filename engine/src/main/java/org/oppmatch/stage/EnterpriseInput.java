@@ -42,8 +42,15 @@ import org.oppmatch.validate.Validation;
  * that repeat found.
  */
 public final class EnterpriseInput {
-  /** A CSV or JSON Lines file is read by one task; beyond this size its rows are spread out. */
-  static final long SPREAD_ABOVE_BYTES = 32L << 20;
+  /**
+   * A CSV or JSON Lines input up to this size is small: each file is read by one task, and the
+   * first pass caches the rows with their text. Beyond it a large file's rows are spread over the
+   * cores, and the rows are validated again into the cache.
+   */
+  static final long SMALL_TEXT_BYTES = 32L << 20;
+
+  /** A system property that sets another size than {@link #SMALL_TEXT_BYTES} (tests: 0). */
+  public static final String SMALL_TEXT_PROPERTY = "oppmatch.validate.small-text-bytes";
 
   private final InputSource source;
   private final Dataset<Row> validated;
@@ -52,6 +59,7 @@ public final class EnterpriseInput {
   private final Map<Long, Long> repeatedIds;
   private final java.util.Set<Long> sharedUsccs;
   private final RawReader reader;
+  private final boolean shuffled;
   private Duplicates duplicates;
   private Companies companies = Companies.none();
 
@@ -62,7 +70,8 @@ public final class EnterpriseInput {
       long clean,
       Map<Long, Long> repeatedIds,
       java.util.Set<Long> sharedUsccs,
-      RawReader reader) {
+      RawReader reader,
+      boolean shuffled) {
     this.source = source;
     this.validated = validated;
     this.byFirstRule = byFirstRule;
@@ -70,6 +79,7 @@ public final class EnterpriseInput {
     this.repeatedIds = repeatedIds;
     this.sharedUsccs = sharedUsccs;
     this.reader = reader;
+    this.shuffled = shuffled;
     this.duplicates = Duplicates.none(InputTable.ENTERPRISES);
   }
 
@@ -83,7 +93,8 @@ public final class EnterpriseInput {
    * Reads and validates the enterprises, counts them by first broken rule and finds, among the rows
    * that broke no rule, the hashes of the ids that repeat and of the USCCs that several rows hold:
    * one aggregation over two 8-byte keys a row (Spark runs it as a few jobs, the aggregation's
-   * shuffle first). The validated rows are then cached by the next pass, which reads them again.
+   * shuffle first). A small text input is cached by this pass; any other is validated again into
+   * the cache by the next pass, the aggregation having had the memory to itself.
    */
   public static EnterpriseInput read(
       SparkSession spark,
@@ -99,9 +110,27 @@ public final class EnterpriseInput {
             inputs.industryNames().keySet(),
             java.util.Set.of(),
             java.util.Set.of());
+    long textBytes = textBytes(spark, src);
+    boolean small =
+        textKept(src) && textBytes <= Long.getLong(SMALL_TEXT_PROPERTY, SMALL_TEXT_BYTES);
     Dataset<Row> raw = inputs.reader().read(src, false);
-    Dataset<Row> validated =
-        Validation.validate(spread(spark, raw, src), validator, InputTable.ENTERPRISES);
+    boolean shuffled =
+        !small && textKept(src) && src.files().size() < spark.sparkContext().defaultParallelism();
+    if (shuffled) {
+      // a large text file is one task's work: every later pass would run on one core
+      raw = raw.repartition(spark.sparkContext().defaultParallelism());
+    }
+    // a small input is cached by this first pass, with every row's text: reading it once costs
+    // less than validating it again, and the quarantine then needs nothing more of the input
+    Dataset<Row> checked =
+        Validation.validate(
+            raw,
+            validator,
+            InputTable.ENTERPRISES,
+            small ? Validation.KeepText.ALL : Validation.KeepText.REJECTED);
+    if (small) {
+      resources.cache(checked);
+    }
     Column rules = col(Validation.RULES_COLUMN);
     Column accepted = size(rules).equalTo(0);
     Observation counted = new Observation("enterprises");
@@ -116,7 +145,7 @@ public final class EnterpriseInput {
                 struct(lit(ID_KEY).as("kind"), col(Validation.KEY_HASH_COLUMN).as("hash")),
                 struct(lit(USCC_KEY).as("kind"), usccHash.as("hash"))));
     List<Row> summary =
-        validated
+        checked
             .observe(counted, count(when(accepted, lit(1))).as("clean"))
             .select(try_element_at(rules, lit(1)).as("rule"), explode_outer(keys).as("k"))
             .groupBy(col("rule"), col("k.kind").as("kind"), col("k.hash").as("hash"))
@@ -125,9 +154,6 @@ public final class EnterpriseInput {
             .limit(MAX_REPEATED_IDS + MAX_SHARED_USCCS + 100)
             .collectAsList();
     spark.sparkContext().setJobDescription(null);
-    // cached from the next pass on: the aggregation above had the memory to itself (at 10M
-    // enterprises in a 4 GiB heap, an aggregation beside the cache being built ran out of it)
-    resources.cache(validated);
     Map<String, Long> byRule = new HashMap<>();
     Map<Long, Long> repeated = new HashMap<>();
     java.util.Set<Long> shared = new java.util.HashSet<>();
@@ -149,6 +175,22 @@ public final class EnterpriseInput {
           src.location() + ": more than " + MAX_REPEATED_IDS + " enterprise_ids repeat");
       // (the ids' hashes repeat; a run with this many duplicates fails on the quarantine limit)
     }
+    // cached from the next pass on: the aggregation above had the memory to itself (at 10M
+    // enterprises in a 4 GiB heap, an aggregation beside the cache being built ran out of it). A
+    // text input's rows keep the raw text of the ids that repeat too: the duplicates' losers are
+    // quarantined with it, without reading the input again.
+    Dataset<Row> validated = checked;
+    if (!small) {
+      if (textKept(src) && !repeated.isEmpty()) {
+        validated =
+            Validation.validate(
+                raw,
+                validator,
+                InputTable.ENTERPRISES,
+                Validation.KeepText.rejectedAndKeys(resources.broadcast(sortedKeys(repeated))));
+      }
+      resources.cache(validated);
+    }
     long clean;
     try {
       clean = ((Number) counted.getAsJava().get("clean")).longValue();
@@ -156,20 +198,28 @@ public final class EnterpriseInput {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while counting the enterprises", e);
     }
-    return new EnterpriseInput(src, validated, byRule, clean, repeated, shared, inputs.reader());
+    return new EnterpriseInput(
+        src, validated, byRule, clean, repeated, shared, inputs.reader(), shuffled);
+  }
+
+  /** Whether the validated rows hold the raw text the quarantine shows (not for Parquet). */
+  private static boolean textKept(InputSource src) {
+    return src.format() != org.oppmatch.io.InputFormat.PARQUET;
+  }
+
+  private static long[] sortedKeys(Map<Long, Long> hashes) {
+    long[] out = hashes.keySet().stream().mapToLong(Long::longValue).toArray();
+    java.util.Arrays.sort(out);
+    return out;
   }
 
   private static final int ID_KEY = 0;
   private static final int USCC_KEY = 1;
 
-  /**
-   * The raw rows in at least as many partitions as the session has cores: one large text file is
-   * one task's work, and every later pass would run on one core.
-   */
-  private static Dataset<Row> spread(SparkSession spark, Dataset<Row> raw, InputSource src) {
-    int cores = spark.sparkContext().defaultParallelism();
-    if (src.format() == org.oppmatch.io.InputFormat.PARQUET || src.files().size() >= cores) {
-      return raw;
+  /** The size of a text input's files (0 for Parquet, which is read in splits). */
+  private static long textBytes(SparkSession spark, InputSource src) {
+    if (!textKept(src)) {
+      return 0;
     }
     long bytes = 0;
     for (String f : src.files()) {
@@ -181,7 +231,7 @@ public final class EnterpriseInput {
         throw new java.io.UncheckedIOException(e);
       }
     }
-    return bytes > SPREAD_ABOVE_BYTES ? raw.repartition(cores) : raw;
+    return bytes;
   }
 
   /**
@@ -286,11 +336,19 @@ public final class EnterpriseInput {
           .sparkSession()
           .createDataFrame(java.util.List.<Row>of(), Validation.QUARANTINE);
     }
-    return Validation.quarantined(
-        validated,
-        InputTable.ENTERPRISES,
-        duplicates,
-        () -> reader.read(source, true),
-        source.format() != org.oppmatch.io.InputFormat.PARQUET);
+    Dataset<Row> rows =
+        Validation.quarantined(
+            validated,
+            InputTable.ENTERPRISES,
+            duplicates,
+            () -> reader.read(source, true),
+            textKept(source));
+    // rows spread over the cores by a shuffle have lost their file order; the quarantine keeps it
+    return shuffled
+        ? rows.coalesce(1)
+            .sortWithinPartitions(
+                org.apache.spark.sql.functions.col(Cols.SOURCE_FILE),
+                org.apache.spark.sql.functions.col(Cols.ROW_NUMBER))
+        : rows;
   }
 }

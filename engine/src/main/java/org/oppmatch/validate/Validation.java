@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -20,9 +21,9 @@ import org.oppmatch.schema.InputTable;
 
 /**
  * The validated form of a table and its quarantine. A validated row holds where the record came
- * from, its raw text (only when it broke a rule: the quarantine is the only reader), its key as
- * read, the rules it broke and the first one's message, then the contract's typed columns. The
- * rules themselves are {@link RowValidator}'s.
+ * from, its raw text (only when the quarantine may need it: the row broke a rule, or its key
+ * repeats and it may lose as a duplicate), its key as read, the rules it broke and the first one's
+ * message, then the contract's typed columns. The rules themselves are {@link RowValidator}'s.
  */
 public final class Validation {
   private Validation() {}
@@ -65,14 +66,56 @@ public final class Validation {
 
   /** A checked record as a validated row (raw text kept only when it broke a rule). */
   public static Row toRow(RowValidator.Checked c) {
+    return toRow(c, KeepText.REJECTED, null);
+  }
+
+  /** Which validated rows keep their raw text: the quarantine shows it. */
+  public static final class KeepText implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** The rows that broke a rule: the only ones the quarantine can hold, without duplicates. */
+    public static final KeepText REJECTED = new KeepText(false, null);
+
+    /** Every row: for a small input, whose text costs less than reading the input again. */
+    public static final KeepText ALL = new KeepText(true, null);
+
+    private final boolean all;
+    private final Broadcast<long[]> keyHashes;
+
+    private KeepText(boolean all, Broadcast<long[]> keyHashes) {
+      this.all = all;
+      this.keyHashes = keyHashes;
+    }
+
+    /**
+     * The rows that broke a rule, and those whose key's hash is among {@code keyHashes} (sorted):
+     * the keys that repeat, all of whose rows but one are quarantined as duplicates.
+     */
+    public static KeepText rejectedAndKeys(Broadcast<long[]> keyHashes) {
+      return new KeepText(false, keyHashes);
+    }
+
+    long[] keys() {
+      return keyHashes == null ? null : keyHashes.value();
+    }
+  }
+
+  private static Row toRow(RowValidator.Checked c, KeepText keep, long[] keys) {
     Object[] out = new Object[FIRST_VALUE + c.values().length];
+    Long keyHash = c.keyValue() == null ? null : keyHash(c.keyValue());
+    boolean keepText =
+        keep.all
+            || !c.accepted()
+            || (keys != null
+                && keyHash != null
+                && java.util.Arrays.binarySearch(keys, keyHash) >= 0);
     out[FILE] = c.file();
     out[LINE] = c.line();
-    out[RAW] = c.accepted() ? null : c.text();
+    out[RAW] = keepText ? c.text() : null;
     out[KEY] = c.recordKey();
     out[RULES] = c.rules().toArray(new String[0]);
     out[DETAIL] = c.detail();
-    out[KEY_HASH] = c.keyValue() == null ? null : keyHash(c.keyValue());
+    out[KEY_HASH] = keyHash;
     for (int i = 0; i < c.values().length; i++) {
       Object v = c.values()[i];
       out[FIRST_VALUE + i] = v instanceof java.time.LocalDate d ? java.sql.Date.valueOf(d) : v;
@@ -80,22 +123,35 @@ public final class Validation {
     return RowFactory.create(out);
   }
 
-  /** Every raw row of a table checked by {@code validator}, in one pass, as validated rows. */
+  /**
+   * Every raw row of a table checked by {@code validator}, in one pass, as validated rows (raw text
+   * kept for the rows that broke a rule).
+   */
   public static Dataset<Row> validate(Dataset<Row> raw, RowValidator validator, InputTable table) {
+    return validate(raw, validator, table, KeepText.REJECTED);
+  }
+
+  /**
+   * Every raw row checked, as validated rows keeping the raw text of the rows {@code keep} says.
+   */
+  public static Dataset<Row> validate(
+      Dataset<Row> raw, RowValidator validator, InputTable table, KeepText keep) {
     return raw.mapPartitions(
         (MapPartitionsFunction<Row, Row>)
-            rows ->
-                new Iterator<>() {
-                  @Override
-                  public boolean hasNext() {
-                    return rows.hasNext();
-                  }
+            rows -> {
+              long[] keys = keep.keys();
+              return new Iterator<>() {
+                @Override
+                public boolean hasNext() {
+                  return rows.hasNext();
+                }
 
-                  @Override
-                  public Row next() {
-                    return toRow(validator.check(rows.next()));
-                  }
-                },
+                @Override
+                public Row next() {
+                  return toRow(validator.check(rows.next()), keep, keys);
+                }
+              };
+            },
         Encoders.row(schema(table)));
   }
 
@@ -151,10 +207,11 @@ public final class Validation {
 
   /**
    * The quarantine rows of a validated table held by Spark (the enterprises), in file order: every
-   * row that broke a rule, and the duplicate losers under {@code duplicate_id}. The validated rows
-   * keep no raw text for rows that broke no rule, nor for any row of a Parquet input (whose raw
-   * text is a JSON of the whole row): those rows' raw text is read again from the source ({@code
-   * raw}, the reader's rows with their text), for them alone.
+   * row that broke a rule, and the duplicate losers under {@code duplicate_id}. A text input's
+   * validated rows hold the raw text of both ({@code rawTextKept}: validated keeping the text of
+   * the repeated keys' rows); a Parquet input's hold none (its raw text is a JSON of the whole
+   * row), and it is read again from the source ({@code raw}, the reader's rows with their text) for
+   * the quarantined rows alone.
    */
   public static Dataset<Row> quarantined(
       Dataset<Row> validated,
@@ -192,13 +249,13 @@ public final class Validation {
                               v.getString(KEY),
                               List.of(Rules.DUPLICATE_ID),
                               duplicates.detail(v.getString(key)),
-                              null));
+                              v.getString(RAW)));
                     }
                   }
                   return out.iterator();
                 },
             Encoders.row(QUARANTINE));
-    if (rawTextKept && duplicates.isEmpty()) {
+    if (rawTextKept) {
       return rows;
     }
     // the positions come back (few: the quarantine limit bounds them) and go out again as a plan

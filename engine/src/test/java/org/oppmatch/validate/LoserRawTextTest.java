@@ -2,6 +2,7 @@ package org.oppmatch.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -24,9 +25,9 @@ import org.oppmatch.schema.InputTable;
 import org.oppmatch.testing.SharedSpark;
 
 /**
- * The validated enterprises keep no raw text for rows that broke no rule; a row that then loses as
- * a duplicate gets it read again ({@link Validation#rawTextOf}), from Parquet here, where the raw
- * text is a JSON of the whole row.
+ * The raw text a duplicate's loser is quarantined with. A text input's validated rows keep it for
+ * the rows of the repeated ids (or, for a small input, for every row); a Parquet input's keep none,
+ * and the loser's is read again ({@link Validation#rawTextOf}) as a JSON of the whole row.
  */
 class LoserRawTextTest {
   @TempDir Path dir;
@@ -101,6 +102,114 @@ class LoserRawTextTest {
       assertEquals(3L, ((Number) loser.getAs("row_number")).longValue(), "the older row loses");
       String rawRow = loser.getAs("raw_row");
       assertTrue(rawRow.contains("航空公司（旧）"), "its own row, not the kept one: " + rawRow);
+    } finally {
+      validated.unpersist();
+    }
+  }
+
+  private static final String LOSER_LINE = "E1,航空公司（旧）,CN,3741,2026-01-01";
+
+  /** A CSV input: E1 twice (the older row, line 4, loses) and a row that breaks a rule. */
+  private Dataset<Row> csvEnterprises() throws IOException {
+    java.nio.file.Files.writeString(
+        dir.resolve("enterprises.csv"),
+        "enterprise_id,name,country,industry_codes,updated_at\n"
+            + "E1,航空公司,CN,3741,2026-06-01\n"
+            + "E2,电子公司,CN,3973,2026-06-01\n"
+            + LOSER_LINE
+            + "\n"
+            + "E3,,CN,3741,2026-06-01\n");
+    SparkSession spark = SharedSpark.get();
+    InputLocator locator =
+        new InputLocator(spark.sparkContext().hadoopConfiguration(), dir.toString(), Map.of());
+    return new RawReader(spark).read(locator.locate(InputTable.ENTERPRISES).orElseThrow(), false);
+  }
+
+  private static RowValidator validator() {
+    return new RowValidator(
+        InputTable.ENTERPRISES, LocalDate.of(2026, 11, 20), Set.of(), Set.of(), Set.of());
+  }
+
+  /** The raw text each validated row kept, by line. */
+  private static Map<Long, String> keptText(Dataset<Row> validated) {
+    Map<Long, String> out = new java.util.TreeMap<>();
+    for (Row r : validated.collectAsList()) {
+      out.put(r.getLong(Validation.LINE), r.getString(Validation.RAW));
+    }
+    return out;
+  }
+
+  @Test
+  void validatedRowsKeepTheTextOfRejectedRowsOfRepeatedKeysOrOfAll() throws IOException {
+    Dataset<Row> raw = csvEnterprises();
+    Map<Long, String> rejectedOnly =
+        keptText(Validation.validate(raw, validator(), InputTable.ENTERPRISES));
+    assertEquals(4, rejectedOnly.size(), rejectedOnly.toString());
+    assertEquals("E3,,CN,3741,2026-06-01", rejectedOnly.get(5L), "the row without a name");
+    assertNull(rejectedOnly.get(2L));
+    assertNull(rejectedOnly.get(3L));
+    assertNull(rejectedOnly.get(4L));
+
+    long[] e1 = {Validation.keyHash("E1")};
+    Map<Long, String> withE1 =
+        keptText(
+            Validation.validate(
+                raw,
+                validator(),
+                InputTable.ENTERPRISES,
+                Validation.KeepText.rejectedAndKeys(
+                    org.apache.spark.api.java.JavaSparkContext.fromSparkContext(
+                            SharedSpark.get().sparkContext())
+                        .broadcast(e1))));
+    assertEquals("E1,航空公司,CN,3741,2026-06-01", withE1.get(2L));
+    assertNull(withE1.get(3L), "E2 does not repeat");
+    assertEquals(LOSER_LINE, withE1.get(4L));
+    assertEquals("E3,,CN,3741,2026-06-01", withE1.get(5L));
+
+    Map<Long, String> all =
+        keptText(
+            Validation.validate(raw, validator(), InputTable.ENTERPRISES, Validation.KeepText.ALL));
+    assertEquals("E2,电子公司,CN,3973,2026-06-01", all.get(3L));
+    assertFalse(all.containsValue(null), all.toString());
+  }
+
+  @Test
+  void aTextInputsLoserIsQuarantinedWithTheTextItsRowKept() throws IOException {
+    Dataset<Row> validated =
+        Validation.validate(
+                csvEnterprises(), validator(), InputTable.ENTERPRISES, Validation.KeepText.ALL)
+            .cache();
+    try {
+      Map<String, List<Duplicates.Position>> byId = new java.util.HashMap<>();
+      for (Row r : validated.collectAsList()) {
+        if (Validation.accepted(r)) {
+          byId.computeIfAbsent(
+                  r.getString(Validation.FIRST_VALUE), k -> new java.util.ArrayList<>())
+              .add(
+                  new Duplicates.Position(
+                      r.getString(Validation.FILE),
+                      r.getLong(Validation.LINE),
+                      LocalDate.parse(r.getAs("updated_at").toString())));
+        }
+      }
+      byId.keySet().retainAll(Set.of("E1"));
+      Duplicates d = Duplicates.decide(InputTable.ENTERPRISES, byId);
+      List<Row> q =
+          Validation.quarantined(
+                  validated,
+                  InputTable.ENTERPRISES,
+                  d,
+                  () -> {
+                    throw new AssertionError("the input is read again");
+                  },
+                  true)
+              .collectAsList();
+      assertEquals(2, q.size(), q.toString());
+      assertEquals("duplicate_id", q.get(0).getAs("rule"));
+      assertEquals(4L, ((Number) q.get(0).getAs("row_number")).longValue());
+      assertEquals(LOSER_LINE, q.get(0).getAs("raw_row"));
+      assertEquals(5L, ((Number) q.get(1).getAs("row_number")).longValue());
+      assertEquals("E3,,CN,3741,2026-06-01", q.get(1).getAs("raw_row"));
     } finally {
       validated.unpersist();
     }

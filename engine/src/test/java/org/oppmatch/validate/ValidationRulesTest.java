@@ -270,6 +270,8 @@ class ValidationRulesTest {
       enterprises.countInto(manifest);
       reference.countInto(manifest);
       List<Row> q = new ArrayList<>(enterprises.quarantine().collectAsList());
+      ENTERPRISE_QUARANTINE.addAll(q);
+      FIXTURE = new Fixture(config, inputs, reference);
       q.addAll(reference.quarantine());
       // the quarantine's columns by position (Validation.QUARANTINE): the reference tables' rows
       // are made on the driver, without a schema
@@ -300,11 +302,36 @@ class ValidationRulesTest {
   /** The name of the E_DUP row that was kept. */
   static final List<String> KEPT_DUPLICATE = new ArrayList<>();
 
+  /** The enterprises' quarantine rows, in order. */
+  static final List<Row> ENTERPRISE_QUARANTINE = new ArrayList<>();
+
+  record Fixture(JobConfig config, RunInputs inputs, ReferenceData reference) {}
+
+  static Fixture FIXTURE;
+
+  @Test
+  void aLargeTextInputIsQuarantinedAsASmallOne() {
+    // beyond the small size the rows are validated again into the cache, keeping the text of the
+    // rows whose id repeats: the same quarantine, rows and raw text, as the small input's
+    System.setProperty(EnterpriseInput.SMALL_TEXT_PROPERTY, "0");
+    SparkSession spark = SharedSpark.get();
+    try (RunResources resources = new RunResources(spark)) {
+      EnterpriseInput large =
+          EnterpriseInput.read(spark, FIXTURE.inputs(), FIXTURE.reference(), RUN_DATE, resources);
+      org.oppmatch.stage.PoolStatistics.compute(large, FIXTURE.reference(), FIXTURE.config());
+      List<Row> q = large.quarantine().collectAsList();
+      assertTrue(q.stream().anyMatch(r -> "duplicate_id".equals(r.getString(1))), q.toString());
+      assertEquals(ENTERPRISE_QUARANTINE, q);
+    } finally {
+      System.clearProperty(EnterpriseInput.SMALL_TEXT_PROPERTY);
+    }
+  }
+
   @Test
   void everyQuarantinedRowKeepsItsRawRowDuplicatesToo() {
     assertFalse(RAW_OF.isEmpty());
     RAW_OF.forEach((at, raw) -> assertNotNull(raw, "raw_row of " + at));
-    // the job caches no raw text for rows that broke no rule: a duplicate's is read again
+    // a duplicate's raw text is its own row's, not the kept row's
     assertTrue(
         RAW_OF.get("enterprises#26").contains("E_DUP"), "the duplicate's own raw line: " + RAW_OF);
     assertTrue(
