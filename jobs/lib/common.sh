@@ -64,6 +64,22 @@ ensure_built() {
   fi
 }
 
+# The options of a local run's JVM (embedded Spark with MASTER), as jobs/nightly starts the job
+# and as the class archive is recorded: nightly_jvm_options MASTER sets NIGHTLY_JVM_OPTIONS.
+NIGHTLY_JVM_OPTIONS=()
+
+nightly_jvm_options() {
+  NIGHTLY_JVM_OPTIONS=(
+    "${SPARK_JVM_FLAGS[@]}"
+    -Xmx"${NIGHTLY_DRIVER_MEMORY:-8g}"
+    -Dlog4j2.configurationFile="$ROOT/jobs/conf/log4j2.properties"
+    -Dspark.master="$1"
+    -Dspark.ui.enabled=false
+    -Dspark.sql.shuffle.partitions=16
+    -Dspark.sql.session.timeZone=UTC
+  )
+}
+
 # A class-data archive (AppCDS) of the classes a nightly run loads. Starting Spark loads some
 # 24,000 classes and spins up 5,000 lambdas: on the bundled sample, loading them cost more than
 # the rows. Mapped from the archive, they load in a fraction of that time. It is made once, by a
@@ -89,11 +105,8 @@ make_class_archive() {
   log "recording the classes a run loads, once (a run of data/sample, about a minute)..."
   tmp="$CLASS_ARCHIVE.$$.tmp"
   out="$(mktemp -d)"
-  if java "${SPARK_JVM_FLAGS[@]}" -Xmx"${NIGHTLY_DRIVER_MEMORY:-8g}" \
-    -XX:ArchiveClassesAtExit="$tmp" '-Xlog:cds*=off' \
-    -Dlog4j2.configurationFile="$ROOT/jobs/conf/log4j2.properties" \
-    -Dspark.master=local[*] -Dspark.ui.enabled=false -Dspark.sql.shuffle.partitions=16 \
-    -Dspark.sql.session.timeZone=UTC \
+  nightly_jvm_options 'local[*]'
+  if java "${NIGHTLY_JVM_OPTIONS[@]}" -XX:ArchiveClassesAtExit="$tmp" '-Xlog:cds*=off' \
     -cp "$(runtime_classpath)" org.oppmatch.NightlyJob \
     --inputs "$sample" --output "$out" --run-date 2026-11-20 >/dev/null 2>&1 \
     && [ -s "$tmp" ]; then
