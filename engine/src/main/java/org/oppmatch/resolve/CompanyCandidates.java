@@ -83,9 +83,14 @@ public final class CompanyCandidates {
       columns[i] = lit(null).cast(fields[i].dataType()).as(fields[i].name());
     }
     for (int i : KEY_COLUMNS) {
-      columns[i] = validated.col(fields[i].name());
+      columns[i] = column(validated, i);
     }
     return validated.select(columns);
+  }
+
+  /** The validated rows' column at {@code position}. */
+  static Column column(Dataset<Row> validated, int position) {
+    return validated.col(validated.schema().fields()[position].name());
   }
 
   static final StructType KEYED =

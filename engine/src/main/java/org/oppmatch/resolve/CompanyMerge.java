@@ -107,11 +107,11 @@ public final class CompanyMerge {
                                 !d.isLoser(id, file, line) && candidate(hash, uscc, c, u),
                         DataTypes.BooleanType)
                     .apply(
-                        column(validated, CompanyCandidates.ID),
-                        column(validated, Validation.FILE),
-                        column(validated, Validation.LINE),
-                        column(validated, Validation.KEY_HASH),
-                        column(validated, CompanyCandidates.USCC)));
+                        CompanyCandidates.column(validated, CompanyCandidates.ID),
+                        CompanyCandidates.column(validated, Validation.FILE),
+                        CompanyCandidates.column(validated, Validation.LINE),
+                        CompanyCandidates.column(validated, Validation.KEY_HASH),
+                        CompanyCandidates.column(validated, CompanyCandidates.USCC)));
     Partitioner groups = new ByGroup(partitions(validated));
     JavaRDD<Row> labelled =
         validated
@@ -288,10 +288,6 @@ public final class CompanyMerge {
       }
     }
     return Companies.of(merged, companies, merges);
-  }
-
-  private static Column column(Dataset<Row> validated, int position) {
-    return validated.col(validated.schema().fields()[position].name());
   }
 
   private static boolean candidate(Row r, long[] candidates, Set<Long> sharedUsccs) {

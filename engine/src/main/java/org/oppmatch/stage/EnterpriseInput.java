@@ -110,9 +110,9 @@ public final class EnterpriseInput {
             inputs.industryNames().keySet(),
             java.util.Set.of(),
             java.util.Set.of());
-    long textBytes = textBytes(spark, src);
     boolean small =
-        textKept(src) && textBytes <= Long.getLong(SMALL_TEXT_PROPERTY, SMALL_TEXT_BYTES);
+        textKept(src)
+            && textBytes(spark, src) <= Long.getLong(SMALL_TEXT_PROPERTY, SMALL_TEXT_BYTES);
     Dataset<Row> raw = inputs.reader().read(src, false);
     boolean shuffled =
         !small && textKept(src) && src.files().size() < spark.sparkContext().defaultParallelism();
@@ -216,11 +216,8 @@ public final class EnterpriseInput {
   private static final int ID_KEY = 0;
   private static final int USCC_KEY = 1;
 
-  /** The size of a text input's files (0 for Parquet, which is read in splits). */
+  /** The size of an input's files. */
   private static long textBytes(SparkSession spark, InputSource src) {
-    if (!textKept(src)) {
-      return 0;
-    }
     long bytes = 0;
     for (String f : src.files()) {
       try {

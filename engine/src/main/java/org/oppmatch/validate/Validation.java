@@ -64,11 +64,6 @@ public final class Validation {
     return s;
   }
 
-  /** A checked record as a validated row (raw text kept only when it broke a rule). */
-  public static Row toRow(RowValidator.Checked c) {
-    return toRow(c, KeepText.REJECTED, null);
-  }
-
   /** Which validated rows keep their raw text: the quarantine shows it. */
   public static final class KeepText implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
@@ -100,6 +95,7 @@ public final class Validation {
     }
   }
 
+  /** A checked record as a validated row, keeping its raw text when {@code keep} says so. */
   private static Row toRow(RowValidator.Checked c, KeepText keep, long[] keys) {
     Object[] out = new Object[FIRST_VALUE + c.values().length];
     Long keyHash = c.keyValue() == null ? null : keyHash(c.keyValue());
