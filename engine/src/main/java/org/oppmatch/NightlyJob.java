@@ -147,9 +147,10 @@ public final class NightlyJob {
         sessionDefaults();
         ReadAndValidate.Validated in = ReadAndValidate.run(run, args.inputs());
         PoolStatistics stats = Resolve.run(run, in, publish.manifest());
-        ResolveCompanies.run(run, in, publish.manifest());
         Optional<LocalDate> previousRun = publish.previousRun();
         LeadLists.Previous previous = publish.previousLeads(previousRun);
+        // a company keeps the id the previous run listed it under
+        ResolveCompanies.run(run, in, previous.listedIds(), publish.manifest());
         ScoreAndRank.Ranked scored = ScoreAndRank.run(run, in, stats, previous, publish.manifest());
         LeadLists lists = Explain.run(run, in, scored, previous);
         publish.outputs(in, scored, lists, previousRun);

@@ -11,7 +11,8 @@ import org.oppmatch.model.Engagement;
 /**
  * What changed since the previous published run: the movement of each lead, and the leads that left
  * the lists with the reason. Both sides are lead lists (bounded by {@code lists.top_n} per zone),
- * compared on the driver.
+ * compared on the driver, company by company: a lead of each run stands for a company of one or
+ * more ids, and two leads are one company when they share an id.
  */
 public final class Changes {
   private Changes() {}
@@ -37,35 +38,84 @@ public final class Changes {
   /** ... because it scores below the list (top_n or min_score) or no longer matches the zone. */
   public static final String FELL_BELOW_LIST = "fell_below_list";
 
-  /** A lead of the previous run, as its targets partition holds it. */
+  /**
+   * A lead of the previous run, as its targets partition holds it: the company's ids are its
+   * member_enterprise_ids (its own id alone for a run that published none).
+   */
   public record PreviousLead(
       String zoneId,
       String enterpriseId,
       String enterpriseName,
       int rank,
-      List<String> matchedOpportunityIds) {}
+      List<String> matchedOpportunityIds,
+      List<String> memberIds) {}
 
-  /** A lead of this run: its zone, enterprise and rank. */
+  /** A lead of this run: its zone, the id its company is listed under, and its rank. */
   public record CurrentLead(String zoneId, String enterpriseId, int rank) {}
 
-  /** A previous lead that is not on its zone's list now, and why. */
+  /**
+   * A previous lead that is not on its zone's list now, and why; {@code companyId} is the id its
+   * company is listed under in this run (null when none of its ids is in this run's input).
+   */
   public record Dropped(
       String zoneId,
       String enterpriseId,
       String enterpriseName,
       int previousRank,
       String reason,
-      String nowZoneId) {}
-
-  /** The previous run's leads by zone and enterprise. */
-  public static Map<String, PreviousLead> byZoneAndEnterprise(List<PreviousLead> previous) {
-    Map<String, PreviousLead> out = new HashMap<>();
-    previous.forEach(p -> out.put(key(p.zoneId(), p.enterpriseId()), p));
-    return out;
-  }
+      String nowZoneId,
+      String companyId) {}
 
   public static String key(String zoneId, String enterpriseId) {
     return zoneId + '\u0000' + enterpriseId;
+  }
+
+  /**
+   * The id a previous lead's company is listed under in this run: the company that holds the id it
+   * was listed under, else the one that holds the first of its other ids still in the input; null
+   * when none is (data-contract.md, version 3: two rows are the same company across runs when they
+   * share a member id).
+   *
+   * @param companyOf this run's company id of every previous member id still in the input
+   */
+  public static String companyNow(PreviousLead p, Map<String, String> companyOf) {
+    String own = companyOf.get(p.enterpriseId());
+    if (own != null) {
+      return own;
+    }
+    for (String id : p.memberIds()) {
+      String c = companyOf.get(id);
+      if (c != null) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The previous run's leads by zone and the id their company is listed under now: what a lead of
+   * this run compares itself with. When two previous leads of one zone are one company now, the one
+   * listed under the company's id speaks for it, else the better ranked.
+   */
+  public static Map<String, PreviousLead> byZoneAndCompany(
+      List<PreviousLead> previous, Map<String, String> companyOf) {
+    Map<String, PreviousLead> out = new HashMap<>();
+    for (PreviousLead p : previous) {
+      String now = companyNow(p, companyOf);
+      if (now != null) {
+        out.merge(key(p.zoneId(), now), p, (a, b) -> preferred(a, b, now));
+      }
+    }
+    return out;
+  }
+
+  private static PreviousLead preferred(PreviousLead a, PreviousLead b, String companyId) {
+    boolean aOwn = a.enterpriseId().equals(companyId);
+    boolean bOwn = b.enterpriseId().equals(companyId);
+    if (aOwn != bOwn) {
+      return aOwn ? a : b;
+    }
+    return a.rank() <= b.rank() ? a : b;
   }
 
   /** new, up, down or same, from the previous rank in the zone (null: new). */
@@ -77,18 +127,20 @@ public final class Changes {
   }
 
   /**
-   * Leads of the previous run that are not on the same zone's list now, with why: the enterprise
-   * left the input, was won or lost (its outcomes), moved to another zone (the first by id), its
-   * opportunities closed, or it fell below the list; ordered by zone and previous rank.
+   * Leads of the previous run whose company is not on the same zone's list now, with why: none of
+   * its ids is in the input any more, the company was won or lost (its outcomes), moved to another
+   * zone (the first by id), its opportunities closed, or it fell below the list; ordered by zone
+   * and previous rank. Companies are compared, not ids: a lead whose company is listed in its zone
+   * under another id now has not left.
    *
-   * @param present the previous leads' enterprise ids that are among this run's accepted rows
+   * @param companyOf this run's company id of every previous member id still in the input
    * @param openOpportunityIds ids of the opportunities open on this run's date
-   * @param engagements the run's engagements by enterprise id
+   * @param engagements the run's engagements by company id
    */
   public static List<Dropped> dropped(
       List<PreviousLead> previous,
       List<CurrentLead> current,
-      Set<String> present,
+      Map<String, String> companyOf,
       Set<String> openOpportunityIds,
       Map<String, Engagement> engagements) {
     Map<String, String> nowZone = new HashMap<>();
@@ -99,14 +151,15 @@ public final class Changes {
     }
     List<Dropped> out = new ArrayList<>();
     for (PreviousLead p : previous) {
-      if (listed.contains(key(p.zoneId(), p.enterpriseId()))) {
+      String company = companyNow(p, companyOf);
+      if (company != null && listed.contains(key(p.zoneId(), company))) {
         continue;
       }
-      String now = nowZone.get(p.enterpriseId());
+      String now = company == null ? null : nowZone.get(company);
       List<String> opps = p.matchedOpportunityIds() == null ? List.of() : p.matchedOpportunityIds();
       String reason;
-      Engagement g = engagements.get(p.enterpriseId());
-      if (!present.contains(p.enterpriseId())) {
+      Engagement g = company == null ? null : engagements.get(company);
+      if (company == null) {
         reason = ENTERPRISE_GONE;
       } else if (g != null && g.status() == Engagement.Status.WON) {
         reason = WON;
@@ -119,7 +172,9 @@ public final class Changes {
       } else {
         reason = FELL_BELOW_LIST;
       }
-      out.add(new Dropped(p.zoneId(), p.enterpriseId(), p.enterpriseName(), p.rank(), reason, now));
+      out.add(
+          new Dropped(
+              p.zoneId(), p.enterpriseId(), p.enterpriseName(), p.rank(), reason, now, company));
     }
     out.sort(Comparator.comparing(Dropped::zoneId).thenComparingInt(Dropped::previousRank));
     return out;

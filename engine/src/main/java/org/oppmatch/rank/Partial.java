@@ -10,19 +10,17 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import org.oppmatch.score.Lead;
 import org.oppmatch.score.OpportunityLead;
 
 /**
  * A part of the run's result that partitions build and a shuffle merges by key: a zone's best
  * candidates, an opportunity's best matches (both bounded: a partition keeps its own best N, so
- * only those cross the cluster), an owner zone's engaged leads, or the previous run's leads still
- * in the input.
+ * only those cross the cluster), an owner zone's engaged leads, or the companies of the previous
+ * run's leads still in the input.
  *
  * <p>A part crosses the shuffle as bytes of its own compact encoding ({@link #toBytes}): Spark's
  * map-side buffers estimate the size of what they hold by walking its objects, which for lists of
@@ -79,7 +77,7 @@ public abstract sealed class Partial implements Serializable
           Present p = new Present();
           int n = in.readInt();
           for (int i = 0; i < n; i++) {
-            p.ids.add(in.readUTF());
+            p.companyOf.put(in.readUTF(), in.readUTF());
           }
           return p;
         }
@@ -203,28 +201,32 @@ public abstract sealed class Partial implements Serializable
     }
   }
 
-  /** Ids of the previous run's leads that are in this run's accepted enterprises. */
+  /**
+   * The ids of the previous run's leads' companies (every member id) that are rows of this run's
+   * companies, each with the id its company is listed under now.
+   */
   public static final class Present extends Partial {
     private static final long serialVersionUID = 1L;
 
-    public final HashSet<String> ids = new HashSet<>();
+    public final HashMap<String, String> companyOf = new HashMap<>();
 
     @Override
     public Partial merge(Partial other) {
-      ids.addAll(((Present) other).ids);
+      companyOf.putAll(((Present) other).companyOf);
       return this;
     }
 
-    public Set<String> ids() {
-      return ids;
+    public Map<String, String> companyOf() {
+      return companyOf;
     }
 
     @Override
     void write(DataOutputStream out) throws IOException {
       out.writeByte(PRESENT);
-      out.writeInt(ids.size());
-      for (String id : ids) {
-        out.writeUTF(id);
+      out.writeInt(companyOf.size());
+      for (Map.Entry<String, String> e : companyOf.entrySet()) {
+        out.writeUTF(e.getKey());
+        out.writeUTF(e.getValue());
       }
     }
   }

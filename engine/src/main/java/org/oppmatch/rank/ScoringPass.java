@@ -36,16 +36,16 @@ public final class ScoringPass {
   private ScoringPass() {}
 
   /**
-   * What the pass broadcasts: the scorer, the previous run's leads, the engagements and the list
-   * sizes; when the run learns its ranking, the features to compute and, per enterprise, the zones
-   * its ended engagements were with (the training rows).
+   * What the pass broadcasts: the scorer, every id of the previous run's leads' companies, the
+   * engagements and the list sizes; when the run learns its ranking, the features to compute and,
+   * per enterprise, the zones its ended engagements were with (the training rows).
    *
    * @param candidateDepth candidates kept per zone: more than {@code lists.top_n}, since an
    *     enterprise taken by a zone it fits better leaves room for the next one
    */
   public record Model(
       Scorer scorer,
-      Set<String> previousLeadIds,
+      Set<String> previousMemberIds,
       Map<String, Engagement> engagements,
       int candidateDepth,
       int opportunityTopN,
@@ -55,15 +55,16 @@ public final class ScoringPass {
 
   /**
    * The pass's result: per zone its best {@code candidateDepth} candidates, best first; per owner
-   * zone the leads of its active engagements; the previous run's leads still among the accepted
-   * enterprises; and per opportunity its best {@code opportunities.top_n} matches, best first
-   * (still distributed: written from where they are).
+   * zone the leads of its active engagements; the ids of the previous run's leads' companies that
+   * are rows of this run's companies, with the id each company is listed under now; and per
+   * opportunity its best {@code opportunities.top_n} matches, best first (still distributed:
+   * written from where they are).
    */
   public record Result(
       Map<String, List<Lead>> candidates,
       List<Lead> training,
       Map<String, List<Lead>> engaged,
-      Set<String> presentPreviousLeads,
+      Map<String, String> previousCompanies,
       Map<Integer, Long> fitCounts,
       JavaRDD<List<OpportunityLead>> opportunityMatches) {}
 
@@ -89,7 +90,7 @@ public final class ScoringPass {
             .reduceByKey(Partial::merge);
     Map<String, List<Lead>> candidates = new HashMap<>();
     Map<String, List<Lead>> engaged = new HashMap<>();
-    Set<String> present = new java.util.HashSet<>();
+    Map<String, String> present = new HashMap<>();
     Map<Integer, Long> fitCounts = new HashMap<>();
     List<Lead> training = List.of();
     for (Tuple2<String, byte[]> t : merged.filter(t -> !t._1().startsWith(OPPORTUNITY)).collect()) {
@@ -103,7 +104,7 @@ public final class ScoringPass {
       } else if (p instanceof Partial.Tally tally) {
         fitCounts.putAll(tally.counts);
       } else {
-        present.addAll(((Partial.Present) p).ids());
+        present.putAll(((Partial.Present) p).companyOf());
       }
     }
     JavaRDD<List<OpportunityLead>> matches =
@@ -136,14 +137,16 @@ public final class ScoringPass {
     while (rows.hasNext()) {
       Row r = rows.next();
       String id = Enterprise.idOf(r);
-      if (m.previousLeadIds().contains(id)) {
-        present.ids.add(id);
-      }
       Enterprise e = Enterprise.of(r);
       String[] members =
           r.length() <= MEMBER_IDS || r.isNullAt(MEMBER_IDS)
               ? null
               : r.<String>getList(MEMBER_IDS).toArray(String[]::new);
+      for (String member : members == null ? new String[] {id} : members) {
+        if (m.previousMemberIds().contains(member)) {
+          present.companyOf.put(member, id);
+        }
+      }
       Engagement g = m.engagements().get(id);
       String owner = g != null && g.status() == Engagement.Status.ACTIVE ? g.owner() : null;
       Scorer.Scored s = m.scorer().score(e, scratch, owner);

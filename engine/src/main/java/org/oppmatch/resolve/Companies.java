@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -18,8 +19,10 @@ import java.util.TreeMap;
  * USCCs are never one company, not even through a third row. The pairs come from blocks of rows
  * that share a key, never from all pairs, and are clustered transitively.
  *
- * <p>A company is scored and listed once, under the id of its most recently updated row (ties: the
- * smaller id), with that row's attributes and the union of its rows' tags and signals.
+ * <p>A company is scored and listed once, with the attributes of its most recently updated row
+ * (ties: the smaller id) and the union of its rows' tags and signals. It is listed under the id it
+ * was listed under in the previous published run while that id is still one of its rows
+ * (data-contract.md, version 3, "company identity across runs"), else under its newest row's id.
  */
 public final class Companies implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -92,9 +95,17 @@ public final class Companies implements Serializable {
 
   /**
    * The companies of the candidates, all at once (what the executors do block by block, {@link
-   * CompanyMerge}, in one call: the tests' reference).
+   * CompanyMerge}, in one call: the tests' reference), none listed in a previous run.
    */
   public static Companies resolve(List<Candidate> rows) {
+    return resolve(rows, Set.of());
+  }
+
+  /**
+   * The companies of the candidates, all at once, each keeping the id of the previous run that it
+   * holds ({@link #merge}).
+   */
+  public static Companies resolve(List<Candidate> rows, Set<String> previouslyListed) {
     List<Candidate> sorted = new ArrayList<>(rows);
     sorted.sort(Comparator.comparing(Candidate::id));
     Clusters c = cluster(sorted);
@@ -114,8 +125,8 @@ public final class Companies implements Serializable {
         rows2.add(sorted.get(i));
         rules.add(c.rule()[i]);
       }
-      Merge m = merge(rows2, rules);
-      companies.put(m.head().id(), m.company());
+      Merge m = merge(rows2, rules, previouslyListed);
+      companies.put(m.listedId(), m.company());
       m.merged().forEach(merged::put);
     }
     return new Companies(merged, companies, merged.size());
@@ -232,15 +243,29 @@ public final class Companies implements Serializable {
     }
   }
 
-  /** One company of several rows: its listed row, what it is listed with, how each row joined. */
-  public record Merge(Candidate head, Company company, Map<String, Merged> merged) {}
+  /**
+   * One company of several rows: the row whose attributes it is scored with (its newest), the id it
+   * is listed under, what it is listed with, and how each other row joined it.
+   */
+  public record Merge(
+      Candidate head, String listedId, Company company, Map<String, Merged> merged) {}
+
+  /** The company of its rows, none of them listed in a previous run. */
+  public static Merge merge(List<Candidate> members, List<String> rules) {
+    return merge(members, rules, Set.of());
+  }
 
   /**
    * The company of its rows (each with the rule that joined it, null when only a shared USCC across
-   * name keys did): listed under the most recently updated row (ties: the smaller id), with the
-   * union of the rows' tags and signals and every id, its own first, then in id order.
+   * name keys did): scored with the attributes of its most recently updated row (ties: the smaller
+   * id) and the union of the rows' tags and signals; listed under the id among {@code
+   * previouslyListed} that comes first in that order, else under the newest row's id; its ids are
+   * the listed one first, then the others in id order.
+   *
+   * @param previouslyListed the ids the previous published run listed companies under
    */
-  public static Merge merge(List<Candidate> members, List<String> rules) {
+  public static Merge merge(
+      List<Candidate> members, List<String> rules, Set<String> previouslyListed) {
     List<Integer> order = new ArrayList<>();
     for (int i = 0; i < members.size(); i++) {
       order.add(i);
@@ -251,6 +276,13 @@ public final class Companies implements Serializable {
                 Comparator.nullsLast(Comparator.<LocalDate>reverseOrder()))
             .thenComparing(i -> members.get(i).id()));
     Candidate head = members.get(order.get(0));
+    String listed = head.id();
+    for (int i : order) {
+      if (previouslyListed.contains(members.get(i).id())) {
+        listed = members.get(i).id();
+        break;
+      }
+    }
     LinkedHashSet<String> tags = new LinkedHashSet<>();
     LinkedHashSet<String> signals = new LinkedHashSet<>();
     List<String> rest = new ArrayList<>();
@@ -259,17 +291,18 @@ public final class Companies implements Serializable {
       Candidate c = members.get(i);
       tags.addAll(List.of(c.tags() == null ? new String[0] : c.tags()));
       signals.addAll(List.of(c.signals() == null ? new String[0] : c.signals()));
-      if (c != head) {
+      if (!c.id().equals(listed)) {
         rest.add(c.id());
         String rule = rules.get(i);
-        merged.put(c.id(), new Merged(head.id(), rule == null ? SAME_USCC : rule));
+        merged.put(c.id(), new Merged(listed, rule == null ? SAME_USCC : rule));
       }
     }
     rest.sort(Comparator.naturalOrder());
-    List<String> ids = new ArrayList<>(List.of(head.id()));
+    List<String> ids = new ArrayList<>(List.of(listed));
     ids.addAll(rest);
     return new Merge(
         head,
+        listed,
         new Company(List.copyOf(ids), tags.toArray(String[]::new), signals.toArray(String[]::new)),
         merged);
   }

@@ -63,6 +63,7 @@ public final class CompanyMerge {
   private final Duplicates duplicates;
   private final long[] candidates;
   private final Set<Long> sharedUsccs;
+  private final Set<String> previouslyListed;
   private final JavaRDD<Row> byLabel;
   private final JavaRDD<Row> candidateEntities;
   private final int width;
@@ -84,17 +85,25 @@ public final class CompanyMerge {
    * execution, an RDD's a stage of the job that reads it.
    *
    * @param candidates the candidates' id hashes, sorted ({@link CompanyCandidates#find})
+   * @param previouslyListed the ids the previous published run listed its leads under: a company
+   *     keeps the one it holds ({@link Companies#merge})
    */
   public CompanyMerge(
-      Dataset<Row> validated, Duplicates duplicates, long[] candidates, Set<Long> sharedUsccs) {
+      Dataset<Row> validated,
+      Duplicates duplicates,
+      long[] candidates,
+      Set<Long> sharedUsccs,
+      Set<String> previouslyListed) {
     this.validated = validated;
     this.duplicates = duplicates;
     this.candidates = candidates;
     this.sharedUsccs = sharedUsccs;
+    this.previouslyListed = Set.copyOf(previouslyListed);
     this.width = validated.schema().size();
     Duplicates d = duplicates;
     long[] c = candidates;
     Set<Long> u = sharedUsccs;
+    Set<String> listed = this.previouslyListed;
     int w = width;
     // the candidates picked by their key columns, so only they are decoded whole
     Column isCandidate =
@@ -127,7 +136,7 @@ public final class CompanyMerge {
             .mapToPair(r -> new Tuple2<>(new Place(r.getString(w + 1), id(r)), r))
             .repartitionAndSortWithinPartitions(groups, Place.ORDER)
             .values();
-    this.candidateEntities = byLabel.mapPartitions(it -> merged(it, w, true));
+    this.candidateEntities = byLabel.mapPartitions(it -> merged(it, w, listed, true));
   }
 
   private static String id(Row r) {
@@ -207,13 +216,14 @@ public final class CompanyMerge {
     Duplicates d = duplicates;
     long[] c = candidates;
     Set<Long> u = sharedUsccs;
+    Set<String> listed = previouslyListed;
     int w = width;
     JavaRDD<Row> alone =
         validated.javaRDD().filter(r -> CompanyCandidates.kept(r, d) && !candidate(r, c, u));
     if (!any()) {
       return alone;
     }
-    return alone.union(byLabel.mapPartitions(it -> merged(it, w, false)));
+    return alone.union(byLabel.mapPartitions(it -> merged(it, w, listed, false)));
   }
 
   /** Every kept row's id, its company's id and the rule that merged it (null for its own). */
@@ -281,7 +291,7 @@ public final class CompanyMerge {
       for (Row r : part._2()) {
         if (!r.isNullAt(3)) {
           companies.put(
-              r.getString(0), new Companies.Company(List.copyOf(r.<String>getList(3)), null, null));
+              r.getString(0), new Companies.Company(List.of((String[]) r.get(3)), null, null));
         } else if (!r.getString(0).equals(r.getString(1))) {
           merged.put(r.getString(0), new Companies.Merged(r.getString(1), r.getString(2)));
         }
@@ -365,12 +375,21 @@ public final class CompanyMerge {
    * Each label's rows (consecutive, in id order) as one company: its row for the scoring pass, or
    * its members' entities.
    */
-  private static Iterator<Row> merged(Iterator<Row> sorted, int width, boolean entities) {
+  private static Iterator<Row> merged(
+      Iterator<Row> sorted, int width, Set<String> previouslyListed, boolean entities) {
     return Runs.byRuns(
-        sorted, r -> r.getString(width + 1), group -> company(group, width, entities));
+        sorted,
+        r -> r.getString(width + 1),
+        group -> company(group, width, previouslyListed, entities));
   }
 
-  private static List<Row> company(List<Row> group, int width, boolean entities) {
+  /**
+   * One label's rows as one company. An entity row's last value is a company's ids as a {@code
+   * String[]} (null for a member merged into another row's company); a scoring row holds its arrays
+   * as Seqs, as a Row read from a Dataset does.
+   */
+  private static List<Row> company(
+      List<Row> group, int width, Set<String> previouslyListed, boolean entities) {
     List<Row> out = new ArrayList<>();
     if (group.size() == 1) {
       Row r = group.get(0);
@@ -384,10 +403,10 @@ public final class CompanyMerge {
       members.add(CompanyCandidates.candidate(r));
       rules.add(r.isNullAt(width + 2) ? null : r.getString(width + 2));
     }
-    Companies.Merge m = Companies.merge(members, rules);
+    Companies.Merge m = Companies.merge(members, rules, previouslyListed);
     String[] ids = m.company().memberIds().toArray(String[]::new);
     if (entities) {
-      out.add(RowFactory.create(m.head().id(), m.head().id(), null, ids));
+      out.add(RowFactory.create(m.listedId(), m.listedId(), null, ids));
       m.merged()
           .forEach((id, how) -> out.add(RowFactory.create(id, how.companyId(), how.rule(), null)));
       return out;
@@ -397,6 +416,8 @@ public final class CompanyMerge {
     for (int k = 0; k < width; k++) {
       v[k] = head.get(k);
     }
+    // the newest row's attributes, under the id the company keeps
+    v[CompanyCandidates.ID] = m.listedId();
     // a Row holds an array as a Seq: the scoring pass reads these rows as made, not encoded
     v[CompanyCandidates.TAGS] = seq(m.company().tags());
     v[CompanyCandidates.SIGNALS] = seq(m.company().signals());

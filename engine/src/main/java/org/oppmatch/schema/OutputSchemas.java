@@ -3,7 +3,12 @@ package org.oppmatch.schema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-/** The columns of the Parquet outputs (docs/contracts/data-contract.md, docs/scoring.md). */
+/**
+ * The columns of the Parquet outputs (docs/contracts/data-contract.md, docs/scoring.md). None holds
+ * {@code run_date}: it is in each partition's directory name only ({@code run_date=YYYY-MM-DD}, as
+ * Spark's {@code partitionBy} writes it), so that every Parquet reader opens an output as one table
+ * with {@code run_date} a column of it (data-contract.md, version 3).
+ */
 public final class OutputSchemas {
   private OutputSchemas() {}
 
@@ -13,7 +18,6 @@ public final class OutputSchemas {
   /** targets: one row per lead, ordered by zone and rank. */
   public static final StructType TARGETS =
       new StructType()
-          .add(Cols.RUN_DATE, DataTypes.DateType)
           .add(Cols.ZONE_ID, DataTypes.StringType)
           .add("zone_name", DataTypes.StringType)
           .add(Cols.RANK, DataTypes.IntegerType)
@@ -45,7 +49,6 @@ public final class OutputSchemas {
   /** opportunity_matches: per opportunity, the enterprises that fit it, best first. */
   public static final StructType OPPORTUNITY_MATCHES =
       new StructType()
-          .add(Cols.RUN_DATE, DataTypes.DateType)
           .add(Cols.OPPORTUNITY_ID, DataTypes.StringType)
           .add(Cols.RANK, DataTypes.IntegerType)
           .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
@@ -59,7 +62,6 @@ public final class OutputSchemas {
    */
   public static final StructType ENTITIES =
       new StructType()
-          .add(Cols.RUN_DATE, DataTypes.DateType)
           .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
           .add(Cols.COMPANY_ID, DataTypes.StringType)
           .add(Cols.RULE, DataTypes.StringType);
@@ -70,7 +72,6 @@ public final class OutputSchemas {
    */
   public static final StructType COVERAGE =
       new StructType()
-          .add(Cols.RUN_DATE, DataTypes.DateType)
           .add(Cols.ZONE_ID, DataTypes.StringType)
           .add(Cols.NODE_ID, DataTypes.StringType)
           .add("node_name", DataTypes.StringType)
@@ -80,14 +81,17 @@ public final class OutputSchemas {
           .add("listed_elsewhere", DataTypes.LongType)
           .add("below_list", DataTypes.LongType);
 
-  /** dropped: leads of the previous run that left the lists, with why. */
+  /**
+   * dropped: leads of the previous run whose company left the zone's list, with why, and the id the
+   * company is listed under in this run's entities (null when none of its ids is in the input).
+   */
   public static final StructType DROPPED =
       new StructType()
-          .add(Cols.RUN_DATE, DataTypes.DateType)
           .add(Cols.ZONE_ID, DataTypes.StringType)
           .add(Cols.ENTERPRISE_ID, DataTypes.StringType)
           .add(Cols.ENTERPRISE_NAME, DataTypes.StringType)
           .add(Cols.PREVIOUS_RANK, DataTypes.IntegerType)
           .add(Cols.REASON, DataTypes.StringType)
-          .add(Cols.NOW_ZONE_ID, DataTypes.StringType);
+          .add(Cols.NOW_ZONE_ID, DataTypes.StringType)
+          .add(Cols.COMPANY_ID, DataTypes.StringType);
 }

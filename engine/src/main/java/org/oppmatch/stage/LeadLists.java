@@ -1,6 +1,7 @@
 package org.oppmatch.stage;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -11,8 +12,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.export.ExportStage;
 import org.oppmatch.export.LeadRow;
@@ -75,24 +79,31 @@ public final class LeadLists {
         return new Previous(false, List.of());
       }
       List<Changes.PreviousLead> leads = new ArrayList<>();
+      Dataset<Row> targets = spark.read().parquet(targetsPartition.get());
+      // a run of contract version 1 published no member ids: each lead was its own id
+      Column members =
+          List.of(targets.columns()).contains(Cols.MEMBER_ENTERPRISE_IDS)
+              ? col(Cols.MEMBER_ENTERPRISE_IDS)
+              : lit(null).cast(DataTypes.createArrayType(DataTypes.StringType));
       for (Row r :
-          spark
-              .read()
-              .parquet(targetsPartition.get())
+          targets
               .select(
                   col(Cols.ZONE_ID),
                   col(Cols.ENTERPRISE_ID),
                   col(Cols.ENTERPRISE_NAME),
                   col(Cols.RANK),
-                  col(Cols.MATCHED_OPPORTUNITY_IDS))
+                  col(Cols.MATCHED_OPPORTUNITY_IDS),
+                  members)
               .collectAsList()) {
+        String id = r.getString(1);
         leads.add(
             new Changes.PreviousLead(
                 r.getString(0),
-                r.getString(1),
+                id,
                 r.getString(2),
                 r.getInt(3),
-                r.isNullAt(4) ? List.of() : r.getList(4)));
+                r.isNullAt(4) ? List.of() : r.getList(4),
+                r.isNullAt(5) ? List.of(id) : List.copyOf(r.<String>getList(5))));
       }
       return new Previous(true, leads);
     }
@@ -101,10 +112,24 @@ public final class LeadLists {
       return known;
     }
 
-    /** The enterprises of the previous leads (the scoring pass reports which are still here). */
-    public Set<String> enterpriseIds() {
+    /** The ids the previous leads were listed under: a company keeps the one it holds. */
+    public Set<String> listedIds() {
       Set<String> out = new HashSet<>();
       leads.forEach(l -> out.add(l.enterpriseId()));
+      return out;
+    }
+
+    /**
+     * Every id of the previous leads' companies: the scoring pass reports the company each one
+     * belongs to now.
+     */
+    public Set<String> memberIds() {
+      Set<String> out = new HashSet<>();
+      leads.forEach(
+          l -> {
+            out.add(l.enterpriseId());
+            out.addAll(l.memberIds());
+          });
       return out;
     }
   }
@@ -139,7 +164,8 @@ public final class LeadLists {
             titles,
             industryNames);
     Map<String, Engagement> engagements = reference.engagements();
-    Map<String, Changes.PreviousLead> before = Changes.byZoneAndEnterprise(previous.leads);
+    Map<String, Changes.PreviousLead> before =
+        Changes.byZoneAndCompany(previous.leads, scored.previousCompanies());
     Map<String, String> zoneNames = new LinkedHashMap<>();
     reference.zoneInfos().forEach(z -> zoneNames.put(z.zoneId(), z.nameZh()));
     List<Target> targets = new ArrayList<>();
@@ -186,8 +212,7 @@ public final class LeadLists {
       targets.forEach(
           t -> current.add(new Changes.CurrentLead(t.zoneId(), t.lead().enterpriseId, t.rank())));
       dropped =
-          Changes.dropped(
-              previous.leads, current, scored.presentPreviousLeads(), open, engagements);
+          Changes.dropped(previous.leads, current, scored.previousCompanies(), open, engagements);
     }
     return new LeadLists(targets, dropped);
   }

@@ -6,7 +6,6 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -52,14 +51,12 @@ public final class Publish {
   private final Publisher publisher;
   private final Manifest manifest;
   private final StageTimer timer;
-  private final Date runDate;
 
   private Publish(SparkSession spark, Publisher publisher, Manifest manifest, StageTimer timer) {
     this.spark = spark;
     this.publisher = publisher;
     this.manifest = manifest;
     this.timer = timer;
-    this.runDate = Date.valueOf(publisher.runDate());
   }
 
   /**
@@ -133,7 +130,6 @@ public final class Publish {
       Lead l = t.lead();
       rows.add(
           RowFactory.create(
-              runDate,
               t.zoneId(),
               t.zoneName(),
               t.rank(),
@@ -153,7 +149,7 @@ public final class Publish {
               t.movement(),
               l.groupId,
               t.engagementStage(),
-              t.engagementSince() == null ? null : Date.valueOf(t.engagementSince()),
+              t.engagementSince() == null ? null : java.sql.Date.valueOf(t.engagementSince()),
               l.modelScore,
               l.modelReasons,
               t.memberIds().toArray(new String[0])));
@@ -163,7 +159,6 @@ public final class Publish {
 
   /** opportunity_matches: per opportunity its best enterprises, written from the executors. */
   void opportunityMatches(JavaRDD<List<OpportunityLead>> best) {
-    Date date = runDate;
     JavaRDD<Row> rows =
         best.flatMap(
             matches -> {
@@ -172,7 +167,6 @@ public final class Publish {
                 OpportunityLead o = matches.get(i);
                 out.add(
                     RowFactory.create(
-                        date,
                         o.opportunityId(),
                         i + 1,
                         o.enterpriseId(),
@@ -196,7 +190,7 @@ public final class Publish {
         enterprises
             .quarantine()
             .unionByName(spark.createDataFrame(reference.quarantine(), Validation.QUARANTINE));
-    write(Step.QUARANTINE, all.select(lit(runDate).as(Cols.RUN_DATE), col("*")));
+    write(Step.QUARANTINE, all);
   }
 
   /** dropped: the previous run's leads that left the lists (empty without a previous run). */
@@ -206,13 +200,13 @@ public final class Publish {
       for (Changes.Dropped d : lists.dropped()) {
         rows.add(
             RowFactory.create(
-                runDate,
                 d.zoneId(),
                 d.enterpriseId(),
                 d.enterpriseName(),
                 d.previousRank(),
                 d.reason(),
-                d.nowZoneId()));
+                d.nowZoneId(),
+                d.companyId()));
       }
     }
     write(Step.DROPPED, spark.createDataFrame(rows, OutputSchemas.DROPPED));
@@ -262,11 +256,7 @@ public final class Publish {
                     enterprises
                         .merge()
                         .entities()
-                        .select(
-                            org.apache.spark.sql.functions.lit(runDate).as(Cols.RUN_DATE),
-                            org.apache.spark.sql.functions.col(Cols.ENTERPRISE_ID),
-                            org.apache.spark.sql.functions.col(Cols.COMPANY_ID),
-                            org.apache.spark.sql.functions.col(Cols.RULE)),
+                        .select(col(Cols.ENTERPRISE_ID), col(Cols.COMPANY_ID), col(Cols.RULE)),
                     publisher.staged(step.key())));
     manifest.output(step.key(), n);
   }
@@ -280,7 +270,6 @@ public final class Publish {
       ExportStage.ChainEntry c = entries.get(n.zoneId() + '\u0000' + n.nodeId());
       rows.add(
           RowFactory.create(
-              runDate,
               n.zoneId(),
               n.nodeId(),
               c == null ? null : c.nameZh(),

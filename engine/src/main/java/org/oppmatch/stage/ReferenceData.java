@@ -239,6 +239,23 @@ public final class ReferenceData {
 
   private Map<String, Engagement> engagements;
 
+  /**
+   * The engagement of a company from the outcomes that name any of its ids (null for none): what
+   * {@link #engagements} holds for it once the run's companies are known, for a caller that knows
+   * one company's ids only.
+   */
+  public Engagement engagementOf(java.util.Collection<String> memberIds, String companyId) {
+    Set<String> ids = new HashSet<>(memberIds);
+    List<Engagement.Outcome> own = new ArrayList<>();
+    for (Engagement.Outcome o : readOutcomes()) {
+      if (ids.contains(o.enterpriseId())) {
+        own.add(new Engagement.Outcome(companyId, o.zoneId(), o.stage(), o.date()));
+      }
+    }
+    return Engagement.of(own, runDate, outcomeRules.cooldownDays, outcomeRules.activeDays)
+        .get(companyId);
+  }
+
   /** Per zone, enterprises won and lost (null when the run has no outcomes table). */
   public Map<String, Engagement.ZoneCounts> outcomeCountsByZone() {
     if (tables.get(InputTable.OUTCOMES) == null) {

@@ -20,7 +20,15 @@ import org.oppmatch.resolve.CompanyMerge;
 public final class ResolveCompanies {
   private ResolveCompanies() {}
 
-  public static void run(RunContext run, ReadAndValidate.Validated in, Manifest manifest) {
+  /**
+   * @param previouslyListed the ids the previous published run listed its leads under: a company
+   *     that holds one keeps it
+   */
+  public static void run(
+      RunContext run,
+      ReadAndValidate.Validated in,
+      Set<String> previouslyListed,
+      Manifest manifest) {
     EnterpriseInput enterprises = in.enterprises();
     run.timer()
         .timed(
@@ -31,7 +39,11 @@ public final class ResolveCompanies {
               Set<Long> shared = enterprises.sharedUsccHashes();
               CompanyMerge merge =
                   new CompanyMerge(
-                      enterprises.validated(), enterprises.duplicates(), candidates, shared);
+                      enterprises.validated(),
+                      enterprises.duplicates(),
+                      candidates,
+                      shared,
+                      previouslyListed);
               Set<String> named = new HashSet<>();
               for (Engagement.Outcome o : in.reference().outcomes()) {
                 named.add(o.enterpriseId());

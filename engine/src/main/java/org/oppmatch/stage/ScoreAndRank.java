@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.oppmatch.JobFailure;
 import org.oppmatch.config.JobConfig;
@@ -43,7 +42,7 @@ public final class ScoreAndRank {
    */
   public record Ranked(
       Map<String, List<Lead>> zoneLists,
-      Set<String> presentPreviousLeads,
+      Map<String, String> previousCompanies,
       List<Coverage.Node> coverage,
       JavaRDD<List<OpportunityLead>> opportunityMatches,
       LearnedRanking model) {}
@@ -109,7 +108,7 @@ public final class ScoreAndRank {
                 ScoringPass.Model pass =
                     new ScoringPass.Model(
                         scorer,
-                        previous.enterpriseIds(),
+                        previous.memberIds(),
                         engagements,
                         depth,
                         c.opportunities.topN,
@@ -144,7 +143,7 @@ public final class ScoreAndRank {
                       Allocation.withEngaged(allocated.lists(), scored.engaged());
                   return new Ranked(
                       lists,
-                      scored.presentPreviousLeads(),
+                      scored.previousCompanies(),
                       Coverage.of(
                           scorer.zones(), in.reference().chainEntries(), scored.fitCounts(), lists),
                       scored.opportunityMatches(),

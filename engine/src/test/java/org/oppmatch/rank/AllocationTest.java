@@ -234,8 +234,9 @@ class AllocationTest {
     assertEquals(o.enterpriseName(), oBack.enterpriseName());
     assertEquals(List.of("涡轮"), List.of(oBack.keywordHits()));
     Partial.Present p = new Partial.Present();
-    p.ids.add("E1");
-    assertEquals(p.ids(), ((Partial.Present) Partial.fromBytes(p.toBytes())).ids());
+    p.companyOf.put("E1", "E1");
+    p.companyOf.put("E1_CRM", "E1");
+    assertEquals(p.companyOf(), ((Partial.Present) Partial.fromBytes(p.toBytes())).companyOf());
   }
 
   static List<Double> toList(double[] a) {

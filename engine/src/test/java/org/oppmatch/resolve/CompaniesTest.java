@@ -157,4 +157,29 @@ class CompaniesTest {
     assertEquals(List.of("E1", "E2", "E4"), c.company("E1").memberIds());
     assertFalse(c.mergedAway("E3"));
   }
+
+  @Test
+  void aCompanyKeepsTheIdThePreviousRunListedItUnderWithItsNewestRowsAttributes() {
+    List<Companies.Candidate> rows =
+        List.of(
+            row("OLD_7", "91510100MA6ABCDE1X", "甲公司", "成都", "3741", "2026-01-01"),
+            row("NEW_1", "91510100MA6ABCDE1X", "甲有限公司", "成都", "3741", "2026-06-01"),
+            row("MID_3", "91510100MA6ABCDE1X", "甲股份公司", "成都", "3741", "2026-03-01"));
+    Companies.Merge m =
+        Companies.merge(
+            rows, java.util.Arrays.asList(null, null, null), java.util.Set.of("OLD_7", "X"));
+    assertEquals("OLD_7", m.listedId(), "yesterday's id, still one of its rows");
+    assertEquals("NEW_1", m.head().id(), "scored with the newest row");
+    assertEquals(List.of("OLD_7", "MID_3", "NEW_1"), m.company().memberIds());
+    assertEquals(new Companies.Merged("OLD_7", Companies.SAME_USCC), m.merged().get("NEW_1"));
+    assertFalse(m.merged().containsKey("OLD_7"));
+
+    // two of its ids were listed (two leads that are one company now): the newer one
+    Companies both = Companies.resolve(rows, java.util.Set.of("OLD_7", "MID_3"));
+    assertEquals(List.of("MID_3", "NEW_1", "OLD_7"), both.company("MID_3").memberIds());
+    assertEquals("MID_3", both.merged("OLD_7").companyId());
+    // none of its ids was listed: its newest row's
+    assertEquals(
+        "NEW_1", Companies.merge(rows, java.util.Arrays.asList(null, null, null)).listedId());
+  }
 }

@@ -77,6 +77,8 @@ record Company(
     }
     Companies.Merge m = Companies.merge(members, rules);
     Enterprise e = Enterprise.of(rows.get(members.indexOf(m.head())));
+    // the newest row's attributes, under the id the run listed the company under
+    e.id = companyId;
     e.tags = m.company().tags();
     e.signals = m.company().signals();
     return e;

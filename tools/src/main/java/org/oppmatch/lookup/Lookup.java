@@ -193,13 +193,14 @@ public final class Lookup {
       }
       Enterprise e = Company.asEnterprise(company.rows(), company.id());
       doc.set("enterprise", enterpriseNode(e));
-      Engagement engagement = in.reference().engagements().get(company.id());
+      Set<String> memberIds = new TreeSet<>();
+      company.members().forEach(m -> memberIds.add(m.enterpriseId()));
+      // an outcome naming any of the company's ids is the company's
+      Engagement engagement = in.reference().engagementOf(memberIds, company.id());
       doc.set("outcomes", outcomesNode(in, company, engagement, date));
 
       List<Lead> leads = everyZone(stats, in, config, date, e, engagement);
 
-      Set<String> memberIds = new TreeSet<>();
-      company.members().forEach(m -> memberIds.add(m.enterpriseId()));
       PublishedLists lists =
           PublishedLists.read(spark, args.output(), date, company.id(), memberIds);
       Map<String, String> zoneNames = new LinkedHashMap<>();
@@ -475,6 +476,12 @@ public final class Lookup {
       x.put("previous_rank", r.<Integer>getAs(Cols.PREVIOUS_RANK));
       x.put("reason", r.<String>getAs(Cols.REASON));
       x.put("now_zone_id", r.<String>getAs(Cols.NOW_ZONE_ID));
+      // the id its company is listed under now (contract version 3; absent in older runs)
+      x.put(
+          "company_id",
+          List.of(r.schema().fieldNames()).contains(Cols.COMPANY_ID)
+              ? r.<String>getAs(Cols.COMPANY_ID)
+              : null);
     }
     return n;
   }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.oppmatch.schema.Cols;
@@ -98,12 +100,16 @@ final class PublishedLists {
     Optional<List<Row>> dropped = Optional.empty();
     String droppedPartition = partition(output, Outputs.DROPPED, runDate);
     if (exists(spark, droppedPartition)) {
+      Dataset<Row> all = spark.read().parquet(droppedPartition);
+      // the company's leads that left: listed under one of its ids, or (contract version 3) under
+      // an id of a company that is this one now
+      Column ofCompany = col(Cols.ENTERPRISE_ID).isin(memberIds.toArray());
+      if (List.of(all.columns()).contains(Cols.COMPANY_ID)) {
+        ofCompany = ofCompany.or(col(Cols.COMPANY_ID).equalTo(companyId));
+      }
       dropped =
           Optional.of(
-              spark
-                  .read()
-                  .parquet(droppedPartition)
-                  .filter(col(Cols.ENTERPRISE_ID).isin(memberIds.toArray()))
+              all.filter(ofCompany)
                   .orderBy(col(Cols.ZONE_ID), col(Cols.ENTERPRISE_ID))
                   .collectAsList());
     }
