@@ -2,8 +2,8 @@ package org.oppmatch;
 
 /**
  * A failure whose cause is known and whose exit code the job contract fixes: bad arguments or
- * configuration (2) or an input contract violation (3). Anything else is a bug or an I/O failure
- * and exits with 1.
+ * configuration (2), an input contract violation (3) or an output another run holds (4). Anything
+ * else is a bug or an I/O failure and exits with 1.
  */
 public class JobFailure extends RuntimeException {
   private static final long serialVersionUID = 1L;
@@ -11,7 +11,9 @@ public class JobFailure extends RuntimeException {
   /** Exit codes of job-contract.md. */
   public enum Kind {
     BAD_ARGUMENTS(2, "bad_arguments"),
-    INPUT_CONTRACT(3, "input_contract_violated");
+    INPUT_CONTRACT(3, "input_contract_violated"),
+    /** Another run holds the output's lock: nothing read, nothing written. */
+    OUTPUT_LOCKED(4, "output_locked");
 
     private final int exitCode;
     private final String label;

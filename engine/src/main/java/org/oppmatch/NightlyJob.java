@@ -13,6 +13,7 @@ import org.apache.spark.sql.SparkSession;
 import org.oppmatch.config.ConfigLoader;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.io.LocalFiles;
+import org.oppmatch.publish.OutputLock;
 import org.oppmatch.schema.Outputs;
 import org.oppmatch.stage.Explain;
 import org.oppmatch.stage.Export;
@@ -54,6 +55,7 @@ public final class NightlyJob {
   }
 
   public static void main(String[] argv) {
+    RunGuard.install();
     JobArgs args;
     JobConfig config;
     try {
@@ -61,6 +63,7 @@ public final class NightlyJob {
       config = loadConfig(args.config(), new Configuration());
     } catch (JobFailure e) {
       System.err.println("nightly: " + e.kind().label() + ": " + e.getMessage());
+      RunGuard.ended(e.kind().exitCode());
       System.exit(e.kind().exitCode());
       return;
     }
@@ -75,11 +78,13 @@ public final class NightlyJob {
       builder.config("spark.hadoop." + LocalFiles.KEY, LocalFiles.class.getName());
     }
     SparkSession spark = builder.getOrCreate();
-    int code;
+    RunGuard.session(spark.sparkContext());
+    int code = 1;
     String master = spark.sparkContext().master();
     try {
       code = execute(spark, args, config, System.out, System.err);
     } finally {
+      RunGuard.ended(code);
       spark.stop();
     }
     // on YARN an explicit System.exit, even 0, marks the application failed: there a success
@@ -90,18 +95,42 @@ public final class NightlyJob {
     }
   }
 
-  /** Runs the job on a session and returns the exit code of job-contract.md. */
+  /**
+   * Runs the job on a session and returns the exit code of job-contract.md: the output's lock is
+   * taken before anything is read (exit code 4 while another run holds it) and released when the
+   * run has published or failed.
+   */
   public static int execute(
       SparkSession spark, JobArgs args, JobConfig config, PrintStream out, PrintStream err) {
+    OutputLock lock;
     try {
-      new NightlyJob(spark, args, config, out).run();
+      lock =
+          OutputLock.acquire(
+              spark.sparkContext().hadoopConfiguration(), args.output(), args.runDate());
+    } catch (JobFailure e) {
+      err.println("nightly: " + e.kind().label() + ": " + JobFailure.oneLine(e.getMessage()));
+      return e.kind().exitCode();
+    }
+    RunGuard.onAbort(e -> lock.close());
+    try (lock) {
+      new NightlyJob(spark, args, config, out).run(lock);
       return 0;
     } catch (JobFailure e) {
       err.println("nightly: " + e.kind().label() + ": " + JobFailure.oneLine(e.getMessage()));
       return e.kind().exitCode();
-    } catch (Exception | LinkageError | AssertionError e) {
-      err.println("nightly: failed: " + JobFailure.oneLine(String.valueOf(e)));
-      e.printStackTrace(err);
+    } catch (Exception | LinkageError | AssertionError | VirtualMachineError e) {
+      Throwable cause = RunGuard.cause(e);
+      if (cause == e) {
+        err.println("nightly: failed: " + JobFailure.oneLine(String.valueOf(e)));
+        e.printStackTrace(err);
+      } else {
+        if (!(cause instanceof RunGuard.FatalError f && f.reported)) {
+          err.println("nightly: failed: " + JobFailure.oneLine(cause.getMessage()));
+        }
+        for (Throwable s : e.getSuppressed()) {
+          err.println("nightly: and the failure manifest was not written: " + s);
+        }
+      }
       return 1;
     }
   }
@@ -134,12 +163,17 @@ public final class NightlyJob {
     }
   }
 
-  /** Runs the stages in order; on any failure writes a failure manifest and rethrows. */
-  public void run() throws IOException {
+  /**
+   * Runs the stages in order under the output's lock; on any failure writes a failure manifest and
+   * rethrows.
+   */
+  public void run(OutputLock lock) throws IOException {
     try (RunResources resources = new RunResources(spark)) {
       RunContext run =
           new RunContext(spark, config, args.runDate(), new StageTimer(progress), resources);
       Publish publish = Publish.begin(run, args.output(), progress);
+      // a process that ends before the run did still says so
+      RunGuard.onAbort(publish::failed);
       spark
           .sparkContext()
           .setJobGroup("nightly-" + args.runDate(), "nightly run " + args.runDate(), false);
@@ -157,9 +191,18 @@ public final class NightlyJob {
         if (config.exports.enabled) {
           Export.run(run, in, scored, lists, publish);
         }
+        lock.checkHeld();
         publish.commit(config.exports.enabled ? Outputs.ALL : Outputs.WITHOUT_EXPORTS, progress);
-      } catch (IOException | RuntimeException | Error e) {
-        publish.failed(e);
+      } catch (Exception | Error e) {
+        // a Spark job's failure is a checked SparkException that Java code sees undeclared
+        Throwable why = RunGuard.cause(e);
+        publish.failed(why);
+        if (why != e) {
+          // a failure manifest that could not be written
+          for (Throwable s : why.getSuppressed()) {
+            e.addSuppressed(s);
+          }
+        }
         throw e;
       } finally {
         spark.sparkContext().clearJobGroup();

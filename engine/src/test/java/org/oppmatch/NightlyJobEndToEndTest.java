@@ -653,6 +653,60 @@ class NightlyJobEndToEndTest {
     assertEquals(next, targets(again, "2026-11-21"));
   }
 
+  /** The Parquet outputs: every one is partitioned by run date. */
+  static final List<String> PARQUET_OUTPUTS =
+      List.of(
+          Outputs.TARGETS,
+          Outputs.OPPORTUNITY_MATCHES,
+          Outputs.QUARANTINE,
+          Outputs.DROPPED,
+          Outputs.ENTITIES,
+          Outputs.COVERAGE);
+
+  @Test
+  void everyOutputReadsAsOneTableWithRunDateFromItsDirectoriesOnly() throws IOException {
+    // two published dates under one output: this run's, and the next day's on the same inputs
+    Path two = tmp.resolve("two-dates");
+    PublishingAtomicityTest.copy(out, two);
+    assertEquals(0, run(args(inputs, two, "2026-11-21", config)), lastErr);
+    for (String o : PARQUET_OUTPUTS) {
+      // no data file holds run_date: read each file alone, without its directory's name
+      try (Stream<Path> files = Files.walk(two.resolve(o))) {
+        List<Path> parquet = files.filter(f -> f.toString().endsWith(".parquet")).toList();
+        assertFalse(parquet.isEmpty(), o);
+        for (Path f : parquet) {
+          List<Map<String, Object>> columns =
+              Duck.query(
+                  "select column_name from (describe select * from read_parquet('"
+                      + f
+                      + "', hive_partitioning = false))");
+          assertFalse(columns.contains(Map.of("column_name", "run_date")), f + " holds run_date");
+        }
+      }
+      // the output as one table, as Spark's partition discovery reads it: run_date a date
+      Dataset<Row> table = SharedSpark.get().read().parquet(two.resolve(o).toString());
+      assertEquals(
+          DataTypes.DateType, table.schema().apply("run_date").dataType(), o + " run_date");
+      Map<String, Long> rows = new java.util.TreeMap<>();
+      for (Row r : table.groupBy("run_date").count().collectAsList()) {
+        rows.put(r.getDate(0).toString(), r.getLong(1));
+      }
+      for (String date : List.of(DATE, "2026-11-21")) {
+        long expected = manifest(two, date).at("/outputs/" + o).asLong();
+        assertEquals(expected, rows.getOrDefault(date, 0L), o + " on " + date);
+      }
+      // and as DuckDB reads it with hive partitioning
+      List<Map<String, Object>> byDate =
+          Duck.query(
+              "select cast(run_date as varchar) as d, count(*) as n from read_parquet('"
+                  + two.resolve(o)
+                  + "/*/*.parquet', hive_partitioning = true) group by d order by d");
+      for (Map<String, Object> r : byDate) {
+        assertEquals(rows.get((String) r.get("d")), ((Number) r.get("n")).longValue(), o);
+      }
+    }
+  }
+
   @Test
   void jsonLinesAndParquetInputsGiveTheSameTargetsAsCsv() throws IOException {
     Path in = tmp.resolve("formats");

@@ -57,19 +57,24 @@ class PublishingAtomicityTest {
   /** A copy of the original publication (cheaper than running the job again). */
   static Path published(String name) {
     Path out = tmp.resolve(name);
-    try (Stream<Path> files = Files.walk(original)) {
+    copy(original, out);
+    return out;
+  }
+
+  /** Copies a published output root. */
+  static void copy(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
       for (Path f : files.toList()) {
-        Path to = out.resolve(original.relativize(f).toString());
+        Path target = to.resolve(from.relativize(f).toString());
         if (Files.isDirectory(f)) {
-          Files.createDirectories(to);
+          Files.createDirectories(target);
         } else {
-          Files.copy(f, to);
+          Files.copy(f, target);
         }
       }
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-    return out;
   }
 
   /** Every file under the published partitions and the manifest, with its bytes. */
@@ -125,7 +130,21 @@ class PublishingAtomicityTest {
   void aKillDuringTheWriteStepLeavesTheEarlierPublicationAndTheNextRunCleansUp() throws Exception {
     Path out = published("kill-write");
     Map<String, byte[]> before = snapshot(out);
-    killAt("quarantine", out);
+    // while that run holds the output, a second run on it is turned away at once, naming it
+    killAt(
+        "quarantine",
+        out,
+        pid -> {
+          long t0 = System.nanoTime();
+          assertEquals(
+              4,
+              NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, DATE, config)));
+          String err = NightlyJobEndToEndTest.lastErr;
+          assertTrue(err.startsWith("nightly: output_locked: another run holds the output"), err);
+          assertTrue(err.contains("process " + pid + ", started "), err);
+          assertEquals(1, err.lines().count(), "one line: " + err);
+          assertTrue(System.nanoTime() - t0 < 10_000_000_000L, "at once");
+        });
     assertSame(before, snapshot(out));
     assertTrue(
         Files.exists(out.resolve("_staging")), "the killed attempt's staging is left behind");
@@ -162,6 +181,16 @@ class PublishingAtomicityTest {
 
   /** Runs the job in its own JVM, waits until it pauses at {@code stage}, and kills it (-9). */
   static void killAt(String stage, Path out) throws Exception {
+    killAt(stage, out, pid -> {});
+  }
+
+  /** What a test does while the job's own JVM (its process id given) is paused. */
+  interface WhilePaused {
+    void accept(long pid) throws Exception;
+  }
+
+  /** The command that runs the job in a JVM of its own, with these JVM options. */
+  static List<String> jobCommand(List<String> jvmOptions, Path out) {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
@@ -172,17 +201,27 @@ class PublishingAtomicityTest {
         cmd.add(a);
       }
     }
+    cmd.addAll(jvmOptions);
     cmd.addAll(
         List.of(
-            "-Xmx1g",
-            "-Dspark.master=local[1]",
             "-Dspark.ui.enabled=false",
             "-Dspark.sql.shuffle.partitions=2",
-            "-D" + FaultInjection.PAUSE + "=" + stage,
             "-cp",
             System.getProperty("java.class.path"),
             "org.oppmatch.NightlyJob"));
     cmd.addAll(List.of(NightlyJobEndToEndTest.args(inputs, out, DATE, config)));
+    return cmd;
+  }
+
+  /**
+   * Runs the job in its own JVM, waits until it pauses at {@code stage}, does what the test does
+   * meanwhile, and kills it (-9).
+   */
+  static void killAt(String stage, Path out, WhilePaused meanwhile) throws Exception {
+    List<String> cmd =
+        jobCommand(
+            List.of("-Xmx1g", "-Dspark.master=local[1]", "-D" + FaultInjection.PAUSE + "=" + stage),
+            out);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     Process p = pb.start();
@@ -195,7 +234,11 @@ class PublishingAtomicityTest {
         log.append(line).append('\n');
         if (line.contains("paused at " + stage)) {
           paused = true;
-          p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
+          try {
+            meanwhile.accept(p.pid());
+          } finally {
+            p.destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
+          }
           break;
         }
       }
@@ -203,5 +246,48 @@ class PublishingAtomicityTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS));
     assertTrue(paused, "the job reached " + stage + ":\n" + log);
     assertEquals(137, p.exitValue(), "killed by SIGKILL");
+  }
+
+  @Test
+  void aRunOutOfMemoryEndsWithCode1AndAFailureManifest() throws Exception {
+    // the bundled sample in a heap too small for it (Spark is told it has 1 GiB, so it starts)
+    Path out = tmp.resolve("out-of-memory");
+    List<String> cmd =
+        jobCommand(
+            List.of(
+                "-Xmx96m",
+                "-Dspark.testing.memory=1073741824",
+                "-Dspark.master=local[2]",
+                "-Dlog4j2.configurationFile=jobs/conf/log4j2.properties"),
+            out);
+    cmd.set(cmd.indexOf(inputs.toString()), Path.of("data/sample").toAbsolutePath().toString());
+    cmd.set(
+        cmd.indexOf(config.toString()),
+        Path.of("jobs/examples/config.json").toAbsolutePath().toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Path err = tmp.resolve("out-of-memory.err");
+    pb.redirectError(err.toFile());
+    Process p = pb.start();
+    boolean ended = p.waitFor(180, TimeUnit.SECONDS);
+    if (!ended) {
+      p.destroyForcibly();
+    }
+    String stderr = Files.readString(err);
+    assertTrue(ended, "the run ended by itself:\n" + stderr);
+    assertEquals(1, p.exitValue(), stderr);
+    List<String> said = stderr.lines().filter(l -> l.startsWith("nightly: ")).toList();
+    assertEquals(1, said.size(), stderr);
+    assertTrue(said.get(0).startsWith("nightly: failed: out of memory in "), said.get(0));
+    assertFalse(Files.exists(out.resolve("manifests/run_date=" + DATE + ".json")));
+    try (Stream<Path> s = Files.list(out.resolve("manifests/failed"))) {
+      List<Path> failed = s.filter(f -> f.toString().endsWith(".json")).toList();
+      assertEquals(1, failed.size());
+      String manifest = Files.readString(failed.get(0));
+      assertTrue(manifest.contains("\"status\" : \"failed\""), manifest);
+      assertTrue(manifest.contains("out of memory in "), manifest);
+    }
+    assertFalse(Files.exists(out.resolve(org.oppmatch.publish.OutputLock.FILE)), "lock released");
   }
 }

@@ -51,6 +51,7 @@ public final class Publish {
   private final Publisher publisher;
   private final Manifest manifest;
   private final StageTimer timer;
+  private volatile boolean ended;
 
   private Publish(SparkSession spark, Publisher publisher, Manifest manifest, StageTimer timer) {
     this.spark = spark;
@@ -82,7 +83,8 @@ public final class Publish {
         progress.println("[nightly] completed the interrupted publication of run_date=" + date);
       }
       publisher.cleanStale();
-    } catch (IOException | RuntimeException e) {
+    } catch (Exception e) {
+      // Spark's and Hadoop's checked exceptions reach here undeclared: every one fails the run
       publish.failed(e);
       throw e;
     }
@@ -225,12 +227,20 @@ public final class Publish {
   public void commit(List<String> outputs, PrintStream progress) throws IOException {
     FaultInjection.at(Step.PUBLISH.key());
     publisher.publish(outputs, manifest.toJson(Manifest.SUCCEEDED, null, null));
+    ended = true;
     progress.println(
         "[nightly] published run_date=" + publisher.runDate() + " to " + publisher.root());
   }
 
-  /** Writes the failure manifest of this attempt; a problem writing it is added to {@code e}. */
-  public void failed(Throwable e) {
+  /**
+   * Writes the failure manifest of this attempt, once; a problem writing it is added to {@code e}.
+   * After the run published or failed, nothing.
+   */
+  public synchronized void failed(Throwable e) {
+    if (ended) {
+      return;
+    }
+    ended = true;
     String kind = e instanceof JobFailure f ? f.kind().label() : "error";
     String reason = String.valueOf(e.getMessage() == null ? e : e.getMessage());
     try {
