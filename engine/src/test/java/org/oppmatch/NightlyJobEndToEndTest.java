@@ -798,14 +798,43 @@ class NightlyJobEndToEndTest {
   }
 
   @Test
-  void badArgumentsAndConfigurationExitWith2() {
+  void badArgumentsAndConfigurationExitWith2() throws IOException {
     assertEquals(2, run("--inputs", inputs.toString(), "--output", tmp.resolve("x").toString()));
     assertTrue(lastErr.contains("--run-date"), lastErr);
     assertEquals(2, run(args(inputs, tmp.resolve("x"), "2026-02-30", null)));
     Path bad = Fixtures.write(tmp, "bad.json", "{\"lists\": {\"top_n\": 10, \"colour\": \"red\"}}");
     assertEquals(2, run(args(inputs, tmp.resolve("x"), DATE, bad)));
     assertTrue(lastErr.contains("colour"), lastErr);
+    Path fraction = Fixtures.write(tmp, "fraction.json", "{\"lists\": {\"top_n\": 10.7}}");
+    assertEquals(2, run(args(inputs, tmp.resolve("x"), DATE, fraction)));
+    assertTrue(lastErr.contains("lists.top_n"), lastErr);
     assertFalse(Files.exists(tmp.resolve("x")), "nothing read, nothing written");
+    // an output that is a file, or that cannot be made, before any input is read
+    Path file = Fixtures.write(tmp, "output-file", "not a directory");
+    Path noInputs = tmp.resolve("no-such-inputs");
+    assertEquals(2, run(args(noInputs, file, DATE, null)));
+    assertTrue(lastErr.startsWith("nightly: bad_arguments: --output "), lastErr);
+    assertTrue(lastErr.contains("is a file"), lastErr);
+    assertEquals(2, run(args(noInputs, file.resolve("out"), DATE, null)));
+    assertEquals("not a directory", Files.readString(file), "nothing written");
+  }
+
+  @Test
+  void aUtf16FileFailsWithCode3SayingSo() throws IOException {
+    Path in = tmp.resolve("utf16");
+    writeInputs(in);
+    String zones = Files.readString(in.resolve("zones.csv"));
+    // as Windows tools and Excel's "Unicode text" save it: a byte-order mark, then UTF-16LE
+    Files.write(in.resolve("zones.csv"), ("\uFEFF" + zones).getBytes(StandardCharsets.UTF_16LE));
+    Path o = tmp.resolve("utf16-out");
+    assertEquals(3, run(args(in, o, DATE, config)));
+    assertTrue(lastErr.contains("zones.csv: the file is UTF-16"), lastErr);
+    assertTrue(lastErr.contains("FF FE"), lastErr);
+    assertEquals(1, lastErr.lines().count(), lastErr);
+    // and without the mark
+    Files.write(in.resolve("zones.csv"), zones.getBytes(StandardCharsets.UTF_16LE));
+    assertEquals(3, run(args(in, o, DATE, config)));
+    assertTrue(lastErr.contains("zones.csv: the file is UTF-16"), lastErr);
   }
 
   static JsonNode assertFailureManifest(Path output, String kind) throws IOException {

@@ -21,6 +21,8 @@ public final class ConfigLoader {
           .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          // 10.7 leads per zone is a mistake to report, not a number to cut to 10
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private ConfigLoader() {}

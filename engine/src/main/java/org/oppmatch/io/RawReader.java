@@ -65,6 +65,7 @@ public final class RawReader {
       return;
     }
     for (String file : src.files()) {
+      checkNotUtf16(file);
       Set<String> present =
           src.format() == InputFormat.CSV ? csvHeader(file) : jsonKeys(file, JSON_HEADER_SAMPLE);
       List<String> missing =
@@ -118,6 +119,53 @@ public final class RawReader {
         .call(src.files().iterator())
         .forEachRemaining(rows::add);
     return rows;
+  }
+
+  /**
+   * A text input saved as UTF-16 (Excel's "Unicode text", Windows tools) fails the run (exit code
+   * 3) saying so: read as UTF-8 it is nothing but broken bytes. Known by its byte-order mark, or by
+   * the zero bytes every other byte of Latin and CJK text in UTF-16 has.
+   */
+  private void checkNotUtf16(String file) {
+    byte[] head = new byte[256];
+    int n = 0;
+    try (java.io.InputStream in = open(file)) {
+      int r;
+      while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
+        n += r;
+      }
+    } catch (IOException e) {
+      throw JobFailure.inputContract(file + ": unreadable: " + e.getMessage());
+    }
+    String why = null;
+    if (n >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe) {
+      why = "its byte-order mark FF FE says UTF-16LE";
+    } else if (n >= 2 && (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff) {
+      why = "its byte-order mark FE FF says UTF-16BE";
+    } else {
+      int zeros = 0;
+      for (int i = 0; i < n; i++) {
+        zeros += head[i] == 0 ? 1 : 0;
+      }
+      if (n >= 8 && zeros * 4 >= n) {
+        why = zeros + " of its first " + n + " bytes are zero, as in UTF-16";
+      }
+    }
+    if (why != null) {
+      throw JobFailure.inputContract(
+          file
+              + ": the file is UTF-16 ("
+              + why
+              + "); CSV and JSON Lines inputs are read as UTF-8: save it as UTF-8"
+              + " (in Excel: \"CSV UTF-8\")");
+    }
+  }
+
+  private java.io.InputStream open(String file) throws IOException {
+    org.apache.hadoop.conf.Configuration conf = new org.apache.hadoop.conf.Configuration();
+    hadoopConf.forEach(conf::set);
+    org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
+    return p.getFileSystem(conf).open(p);
   }
 
   private Set<String> csvHeader(String file) {

@@ -132,6 +132,40 @@ public enum InputTable {
     return Optional.ofNullable(keyColumn);
   }
 
+  /**
+   * The columns whose values no two rows may share: the key column, or for zone_chain the pair
+   * (zone_id, node_id); none for outcomes.
+   */
+  public List<String> uniqueColumns() {
+    if (keyColumn != null) {
+      return List.of(keyColumn);
+    }
+    return this == ZONE_CHAIN ? List.of(Cols.ZONE_ID, Cols.NODE_ID) : List.of();
+  }
+
+  /**
+   * A record's unique key from its typed values ({@link #uniqueColumns}, joined by ", " when there
+   * are two), null when a part is absent or the table has none.
+   */
+  public String uniqueKey(Object[] values) {
+    List<String> columns = uniqueColumns();
+    if (columns.isEmpty()) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (String c : columns) {
+      Object v = values[indexOf(c)];
+      if (v == null) {
+        return null;
+      }
+      if (!b.isEmpty()) {
+        b.append(", ");
+      }
+      b.append(v);
+    }
+    return b.toString();
+  }
+
   /** Whether a run fails when the table is absent (outcomes is optional). */
   public boolean mandatory() {
     return mandatory;

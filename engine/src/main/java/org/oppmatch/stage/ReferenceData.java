@@ -107,7 +107,6 @@ public final class ReferenceData {
     Duplicates duplicates =
         Duplicates.among(
             src.table(), checked.stream().filter(RowValidator.Checked::accepted).toList());
-    int key = src.table().keyColumn().map(k -> src.table().indexOf(k)).orElse(-1);
     List<RowValidator.Checked> accepted = new ArrayList<>();
     List<Row> quarantine = new ArrayList<>();
     for (RowValidator.Checked c : checked) {
@@ -115,7 +114,7 @@ public final class ReferenceData {
         quarantine.add(
             Validation.quarantineRow(
                 src.table(), c.file(), c.line(), c.recordKey(), c.rules(), c.detail(), c.text()));
-      } else if (key >= 0 && duplicates.isLoser((String) c.values()[key], c.file(), c.line())) {
+      } else if (duplicates.isLoser(src.table().uniqueKey(c.values()), c.file(), c.line())) {
         quarantine.add(
             Validation.quarantineRow(
                 src.table(),
@@ -123,7 +122,7 @@ public final class ReferenceData {
                 c.line(),
                 c.recordKey(),
                 List.of(Rules.DUPLICATE_ID),
-                duplicates.detail((String) c.values()[key]),
+                duplicates.detail(src.table().uniqueKey(c.values())),
                 c.text()));
       } else {
         accepted.add(c);

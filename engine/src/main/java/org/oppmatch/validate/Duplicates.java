@@ -55,32 +55,39 @@ public final class Duplicates implements Serializable {
           }
         });
     losers.sort(Comparator.comparing(Position::file).thenComparingLong(Position::line));
-    return new Duplicates(
-        table.keyColumn().orElseThrow(), table.column(Cols.UPDATED_AT).isPresent(), kept, losers);
+    return new Duplicates(keyName(table), table.column(Cols.UPDATED_AT).isPresent(), kept, losers);
+  }
+
+  /** The key's name in messages: its column, or its columns in brackets. */
+  private static String keyName(InputTable table) {
+    List<String> columns = table.uniqueColumns();
+    return columns.size() == 1 ? columns.get(0) : "(" + String.join(", ", columns) + ")";
   }
 
   /** None: a table without a key, or whose keys are all unique. */
   public static Duplicates none(InputTable table) {
     return new Duplicates(
-        table.keyColumn().orElse(null),
+        table.uniqueColumns().isEmpty() ? null : keyName(table),
         table.column(Cols.UPDATED_AT).isPresent(),
         Map.of(),
         List.of());
   }
 
-  /** The duplicates of a table checked on the driver (its accepted records). */
+  /**
+   * The duplicates of a table checked on the driver (its accepted records), by its unique key
+   * ({@link InputTable#uniqueKey}).
+   */
   public static Duplicates among(InputTable table, List<RowValidator.Checked> accepted) {
-    if (table.keyColumn().isEmpty()) {
+    if (table.uniqueColumns().isEmpty()) {
       return none(table);
     }
-    int key = table.indexOf(table.keyColumn().get());
     int updated = table.column(Cols.UPDATED_AT).isPresent() ? table.indexOf(Cols.UPDATED_AT) : -1;
     Map<String, List<Position>> byKey = new HashMap<>();
     for (RowValidator.Checked c : accepted) {
-      Object k = c.values()[key];
+      String k = table.uniqueKey(c.values());
       if (k != null) {
         byKey
-            .computeIfAbsent((String) k, x -> new ArrayList<>(1))
+            .computeIfAbsent(k, x -> new ArrayList<>(1))
             .add(
                 new Position(
                     c.file(), c.line(), updated < 0 ? null : (LocalDate) c.values()[updated]));

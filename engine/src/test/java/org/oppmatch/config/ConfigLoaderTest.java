@@ -103,6 +103,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aFractionWhereAWholeNumberBelongsFailsNamingTheKey() {
+    JobFailure f = failure("{\"lists\": {\"top_n\": 10.7}}");
+    assertEquals(2, f.kind().exitCode());
+    assertTrue(
+        f.getMessage().contains("bad value for configuration key 'lists.top_n'"), f.getMessage());
+    failure("{\"allocation\": {\"max_zones_per_enterprise\": 1.5}}");
+    assertEquals(10, ConfigLoader.parse("{\"lists\": {\"top_n\": 10}}", SOURCE).lists.topN);
+  }
+
+  @Test
   void unknownTopLevelKeyFailsNamingIt() {
     String message = failure("{\"top_n\": 10}").getMessage();
     assertTrue(message.contains("unknown configuration key 'top_n'"), message);

@@ -106,6 +106,7 @@ class ValidationRulesTest {
         Arguments.of("Z_OK/N_GHOST", "unknown_node"),
         Arguments.of("Z_OK/N_STATUS", "invalid_status"),
         Arguments.of("Z_OK/N_PRIO", "out_of_range"),
+        Arguments.of("Z_OK/N_TWICE", "duplicate_id"),
         Arguments.of("O_ZONE", "unknown_zone"),
         Arguments.of("O_BUDGET", "negative_value"),
         Arguments.of("O_DEADLINE", "bad_type"),
@@ -198,6 +199,7 @@ class ValidationRulesTest {
                 node,
                 with(node, "node_id", "N_STATUS"),
                 with(node, "node_id", "N_PRIO"),
+                with(node, "node_id", "N_TWICE"),
                 with(node, "node_id", "N_POS", "position", "sideways"),
                 with(node, "node_id", "N_NO_NAME", "name_zh", ""))));
 
@@ -211,7 +213,10 @@ class ValidationRulesTest {
                 row("zone_id", "Z_GHOST", "node_id", "N_OK", "status", "weak"),
                 row("zone_id", "Z_OK", "node_id", "N_GHOST", "status", "weak"),
                 row("zone_id", "Z_OK", "node_id", "N_STATUS", "status", "absent"),
-                row("zone_id", "Z_OK", "node_id", "N_PRIO", "status", "weak", "priority", "9"))));
+                row("zone_id", "Z_OK", "node_id", "N_PRIO", "status", "weak", "priority", "9"),
+                // the pair (zone_id, node_id) twice: the first row is kept
+                row("zone_id", "Z_OK", "node_id", "N_TWICE", "status", "weak", "priority", "2"),
+                row("zone_id", "Z_OK", "node_id", "N_TWICE", "status", "strong"))));
 
     String opp =
         "{\"opportunity_id\":\"%s\",\"title\":\"场景\",\"zone_id\":\"%s\",\"description\":%s,"
@@ -364,6 +369,26 @@ class ValidationRulesTest {
         (t, c) ->
             assertEquals(c[0], c[1] + c[2], t.tableName() + " read = accepted + quarantined"));
     assertEquals(2, COUNTS.get(InputTable.ENTERPRISES)[1] - 1, "E_OK, E_OK2 and the newest E_DUP");
+  }
+
+  @Test
+  void aRepeatedZoneAndNodeKeepsTheFirstRow() {
+    ReferenceData.Table zc = FIXTURE.reference().table(InputTable.ZONE_CHAIN);
+    List<String> kept = new ArrayList<>();
+    for (var c : zc.accepted()) {
+      if ("N_TWICE".equals(zc.value(c, "node_id"))) {
+        kept.add((String) zc.value(c, "status"));
+      }
+    }
+    assertEquals(List.of("weak"), kept, "the first row's status");
+    Row q =
+        zc.quarantine().stream()
+            .filter(r -> "duplicate_id".equals(r.getString(1)))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "duplicate_id: (zone_id, node_id) 'Z_OK, N_TWICE' appears again; the first row is kept",
+        q.getString(3));
   }
 
   @Test
