@@ -45,9 +45,11 @@ max_active_runs=1
     before it, and two runs never write the same output tree at once.
 
 retries
-    Two retries, 15 minutes apart: a lost executor or a busy cluster is worth a second try, and
-    an input that lands late (exit code 3, missing table) may be there on the retry. A bad
-    configuration (exit 2) fails three times the same way; fix it and clear the task.
+    Two retries, 15 minutes apart: a lost executor or a busy cluster is worth a second try, an
+    input that lands late (exit code 3, missing table) may be there on the retry, and a run
+    someone started by hand on the same output (exit code 4: the job's own lock on --output)
+    has likely ended by then. A bad configuration (exit 2) fails three times the same way; fix
+    it and clear the task.
 """
 
 from __future__ import annotations

@@ -105,10 +105,15 @@ final class RunGuard {
     if (e instanceof VirtualMachineError) {
       return new FatalError(describe(e, "thread " + Thread.currentThread().getName()), e);
     }
-    // a Spark job failed because a task ran out of memory
-    for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+    // a Spark job failed because a task ran out of memory, or the driver had no room left for a
+    // task's result
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
       if (c instanceof OutOfMemoryError oom) {
         return new FatalError(describe(oom, "a Spark task"), e);
+      }
+      if (String.valueOf(c.getMessage()).contains("TaskResultLost")) {
+        return new FatalError(
+            "out of memory: the driver lost a task's result (TaskResultLost)" + MORE_MEMORY, e);
       }
     }
     return e;
@@ -120,10 +125,11 @@ final class RunGuard {
     return what
         + (where == null ? "" : " in " + where)
         + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")")
-        + (e instanceof OutOfMemoryError
-            ? ": give the driver more memory (NIGHTLY_DRIVER_MEMORY, spark-submit --driver-memory)"
-            : "");
+        + (e instanceof OutOfMemoryError ? MORE_MEMORY : "");
   }
+
+  private static final String MORE_MEMORY =
+      ": give the driver more memory (NIGHTLY_DRIVER_MEMORY, spark-submit --driver-memory)";
 
   private void uncaught(Thread t, Throwable e) {
     if (!(e instanceof VirtualMachineError)) {

@@ -336,11 +336,14 @@ public final class Companies implements Serializable {
         continue;
       }
       Candidate c = sorted.get(i);
-      List<Integer> sameCity = agreeing(i, byCity.get(cityKey(c.city())), j -> true);
+      // a row without a city (optional in the contract) can still join by its industry
+      String city = cityKey(c.city());
+      String division = division(c.primaryCode());
+      List<Integer> sameCity = agreeing(i, city == null ? null : byCity.get(city), j -> true);
       List<Integer> sameIndustry =
           agreeing(
               i,
-              byDivision.get(division(c.primaryCode())),
+              division == null ? null : byDivision.get(division),
               j -> sameIndustry(c.primaryCode(), sorted.get(j).primaryCode()));
       // the rule that speaks first: the city; the industry only for a row no city joins
       boolean joined = join(i, sameCity, SAME_NAME_AND_CITY, f);

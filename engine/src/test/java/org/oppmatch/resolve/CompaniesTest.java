@@ -182,4 +182,17 @@ class CompaniesTest {
     assertEquals(
         "NEW_1", Companies.merge(rows, java.util.Arrays.asList(null, null, null)).listedId());
   }
+
+  @Test
+  void aRowWithoutACityJoinsByItsIndustry() {
+    // found by CompaniesProperties: a row without a city failed the whole run
+    Companies c =
+        Companies.resolve(
+            List.of(
+                row("REG_1", "91510100MA6ABCDE1X", "天府芯谷科技有限公司", "成都", "3741", "2026-06-01"),
+                row("CRM_2", null, "天府芯谷科技有限公司", null, "3741", null)));
+    assertEquals(
+        new Companies.Merged("REG_1", Companies.SAME_NAME_AND_INDUSTRY), c.merged("CRM_2"));
+    assertEquals(List.of("REG_1", "CRM_2"), c.company("REG_1").memberIds());
+  }
 }

@@ -43,18 +43,57 @@ class LookupTest {
 
   record Run(int exit, String out, String err) {}
 
+  /** The night before, on the sample as it is; on DATE, a newer row of one of its leads joins. */
+  static final String NIGHT_BEFORE = "2026-11-19";
+
+  @TempDir static Path inputs;
+
+  /** A lead of the night before with a USCC, its zone and rank then. */
+  static Map<String, Object> renewed;
+
+  static String renewedId;
+
   @BeforeAll
   static void runTheSample() throws IOException {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        NightlyJob.execute(
-            SharedSpark.get(),
-            new String[] {
-              "--inputs", "data/sample", "--output", out.toString(), "--run-date", DATE
-            },
-            new PrintStream(new ByteArrayOutputStream()),
-            new PrintStream(err));
-    assertEquals(0, exit, err.toString());
+    run("data/sample", NIGHT_BEFORE);
+    // the best ranked lead whose row holds a USCC (the second column)
+    java.util.Set<String> withUscc = new java.util.HashSet<>();
+    for (String line : java.nio.file.Files.readAllLines(Path.of("data/sample/enterprises.csv"))) {
+      String[] f = line.split(",", 3);
+      if (f.length == 3 && !f[1].isEmpty()) {
+        withUscc.add(f[0]);
+      }
+    }
+    renewed =
+        Duck.query(
+                "select zone_id, rank, enterprise_id from "
+                    + Duck.parquet(out.resolve("targets/run_date=" + NIGHT_BEFORE))
+                    + " order by rank, zone_id")
+            .stream()
+            .filter(r -> withUscc.contains((String) r.get("enterprise_id")))
+            .findFirst()
+            .orElseThrow();
+    renewedId = (String) renewed.get("enterprise_id");
+    // the same firm from a second source: its USCC under a CRM id, updated since
+    java.nio.file.Files.createDirectories(inputs);
+    List<String> lines = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(Path.of("data/sample"))) {
+      for (Path f : files.toList()) {
+        java.nio.file.Files.copy(f, inputs.resolve(f.getFileName().toString()));
+      }
+    }
+    for (String line : java.nio.file.Files.readAllLines(inputs.resolve("enterprises.csv"))) {
+      lines.add(line);
+      if (line.startsWith(renewedId + ",")) {
+        lines.add(
+            renewedId
+                + "_CRM"
+                + line.substring(renewedId.length(), line.lastIndexOf(',') + 1)
+                + "2026-11-18");
+      }
+    }
+    java.nio.file.Files.write(inputs.resolve("enterprises.csv"), lines);
+    run(inputs.toString(), DATE);
     targets =
         Duck.query(
             "select zone_id, zone_name, rank, enterprise_id, score, group_id, competing_zones,"
@@ -72,6 +111,41 @@ class LookupTest {
         new ObjectMapper()
             .readTree(out.resolve("manifests/run_date=" + DATE + ".json").toFile())
             .get("config");
+  }
+
+  static void run(String in, String date) {
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        NightlyJob.execute(
+            SharedSpark.get(),
+            new String[] {"--inputs", in, "--output", out.toString(), "--run-date", date},
+            new PrintStream(new ByteArrayOutputStream()),
+            new PrintStream(err));
+    assertEquals(0, exit, err.toString());
+  }
+
+  @Test
+  void aNewerRowOfALeadIsTheSameCompanyAsTheNightBefore() throws Exception {
+    Run r = lookup("--json", renewedId + "_CRM");
+    assertEquals(0, r.exit(), r.err());
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertEquals(renewedId, doc.at("/company/company_id").asText(), "yesterday's id kept");
+    assertEquals(2, doc.at("/company/members").size(), doc.at("/company").toString());
+    JsonNode listed = doc.get("listed");
+    assertTrue(listed.size() >= 1, doc.toString());
+    JsonNode here = null;
+    for (JsonNode l : listed) {
+      if (l.path("zone_id").asText().equals(renewed.get("zone_id"))) {
+        here = l;
+      }
+    }
+    assertNotNull(here, "still listed in " + renewed.get("zone_id") + ": " + listed);
+    assertEquals(((Number) renewed.get("rank")).intValue(), here.path("previous_rank").asInt());
+    assertTrue(!here.path("movement").asText().equals("new"), here.toString());
+    assertEquals(0, doc.at("/dropped/rows").size(), "not gone: " + doc.get("dropped"));
+    assertEquals(NIGHT_BEFORE, doc.at("/dropped/previous_run").asText());
+    String text = LookupReport.text(doc);
+    assertTrue(text.contains("上次第 " + ((Number) renewed.get("rank")).intValue() + " 名"), text);
   }
 
   static Run lookup(String... args) {
