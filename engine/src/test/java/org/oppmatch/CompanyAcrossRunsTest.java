@@ -57,19 +57,8 @@ class CompanyAcrossRunsTest {
   static List<Map<String, Object>> dropped;
 
   static List<Map<String, String>> firstNight() {
-    Map<String, String> base = NightlyJobEndToEndTest.BASE;
     List<Map<String, String>> rows = new ArrayList<>(NightlyJobEndToEndTest.enterprises());
-    rows.add(
-        with(
-            base,
-            "enterprise_id",
-            "A1_CRM",
-            "name",
-            "涡轮动力有限公司（成都）",
-            "industry_codes",
-            "3741",
-            "updated_at",
-            "2025-01-01"));
+    rows.add(OneCompanyOneLeadTest.a1FromCrm());
     rows.add(aero("Q1", USCC_Q, "锦江航材有限公司", "2026-05-01"));
     rows.add(aero("Q2", USCC_Q, "锦江航材股份有限公司", "2026-04-01"));
     rows.add(aero("P1", USCC_P, "天府导航有限公司", "2026-01-01"));

@@ -38,20 +38,7 @@ class OneCompanyOneLeadTest {
     NightlyJobEndToEndTest.writeInputs(in);
     List<Map<String, String>> rows = new ArrayList<>(NightlyJobEndToEndTest.enterprises());
     Map<String, String> base = NightlyJobEndToEndTest.BASE;
-    // A1 again, from a CRM export: a name variant without a USCC, older, with a tag of its own
-    rows.add(
-        Fixtures.with(
-            base,
-            "enterprise_id",
-            "A1_CRM",
-            "name",
-            "涡轮动力有限公司（成都）",
-            "industry_codes",
-            "3741",
-            "tags",
-            "chain_leader",
-            "updated_at",
-            "2025-01-01"));
+    rows.add(a1FromCrm());
     // one USCC, two ids and two names: one company, under the newer row
     rows.add(
         Fixtures.with(
@@ -146,6 +133,22 @@ class OneCompanyOneLeadTest {
   }
 
   static Path spread;
+
+  /** A1 again, from a CRM export: a name variant without a USCC, older, with a tag of its own. */
+  static Map<String, String> a1FromCrm() {
+    return Fixtures.with(
+        NightlyJobEndToEndTest.BASE,
+        "enterprise_id",
+        "A1_CRM",
+        "name",
+        "涡轮动力有限公司（成都）",
+        "industry_codes",
+        "3741",
+        "tags",
+        "chain_leader",
+        "updated_at",
+        "2025-01-01");
+  }
 
   @Test
   void aLargePoolsWayGivesTheSameCompaniesAndLists() throws Exception {
