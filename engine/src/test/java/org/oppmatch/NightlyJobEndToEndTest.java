@@ -822,24 +822,6 @@ class NightlyJobEndToEndTest {
     assertEquals("not a directory", Files.readString(file), "nothing written");
   }
 
-  @Test
-  void aUtf16FileFailsWithCode3SayingSo() throws IOException {
-    Path in = tmp.resolve("utf16");
-    writeInputs(in);
-    String zones = Files.readString(in.resolve("zones.csv"));
-    // as Windows tools and Excel's "Unicode text" save it: a byte-order mark, then UTF-16LE
-    Files.write(in.resolve("zones.csv"), ("\uFEFF" + zones).getBytes(StandardCharsets.UTF_16LE));
-    Path o = tmp.resolve("utf16-out");
-    assertEquals(3, run(args(in, o, DATE, config)));
-    assertTrue(lastErr.contains("zones.csv: the file is UTF-16"), lastErr);
-    assertTrue(lastErr.contains("FF FE"), lastErr);
-    assertEquals(1, lastErr.lines().count(), lastErr);
-    // and without the mark
-    Files.write(in.resolve("zones.csv"), zones.getBytes(StandardCharsets.UTF_16LE));
-    assertEquals(3, run(args(in, o, DATE, config)));
-    assertTrue(lastErr.contains("zones.csv: the file is UTF-16"), lastErr);
-  }
-
   static JsonNode assertFailureManifest(Path output, String kind) throws IOException {
     Path dir = output.resolve("manifests/failed");
     List<Path> files;

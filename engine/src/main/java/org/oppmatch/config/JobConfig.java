@@ -67,6 +67,45 @@ public final class JobConfig {
   @JsonProperty("ranking")
   public Ranking ranking = new Ranking();
 
+  @JsonProperty("inputs")
+  public Inputs inputs = new Inputs();
+
+  /**
+   * How the inputs people hold are read (data-contract.md, version 3): the text encoding of CSV and
+   * JSON Lines files, and the rates money in another currency is converted to yuan at.
+   */
+  @JsonPropertyOrder(alphabetic = true)
+  public static final class Inputs {
+    /** auto (a byte-order mark, else UTF-8, else GB18030), utf-8, gb18030 or utf-16. */
+    @JsonProperty("encoding")
+    public String encoding = "auto";
+
+    /**
+     * Yuan per unit of each currency a registry writes money in (美元 USD, 欧元 EUR, 港元 HKD, 日元 JPY, 英镑
+     * GBP); a configuration names only the rates it changes.
+     */
+    @JsonProperty("fx_to_cny")
+    public Map<String, Double> fxToCny = defaultRates();
+
+    @JsonProperty("fx_to_cny")
+    void setFxToCny(Map<String, Double> overrides) {
+      Map<String, Double> merged = defaultRates();
+      merged.putAll(overrides);
+      this.fxToCny = merged;
+    }
+
+    /** The currencies and their default rates (yuan per unit, late 2026). */
+    public static Map<String, Double> defaultRates() {
+      Map<String, Double> out = new java.util.TreeMap<>();
+      out.put("USD", 7.10);
+      out.put("EUR", 8.20);
+      out.put("HKD", 0.91);
+      out.put("JPY", 0.047);
+      out.put("GBP", 9.40);
+      return out;
+    }
+  }
+
   /** What the outcomes of earlier leads do to the lists (data-contract.md, version 2). */
   @JsonPropertyOrder(alphabetic = true)
   public static final class Outcomes {
@@ -244,6 +283,26 @@ public final class JobConfig {
       errors.add("ranking.mode: " + ranking.mode + " is not one of " + Ranking.MODES);
     }
     range(errors, "ranking.min_positive_outcomes", ranking.minPositiveOutcomes, 1, 1e9);
+    if (!org.oppmatch.io.TextEncoding.SETTINGS.contains(inputs.encoding)) {
+      errors.add(
+          "inputs.encoding: "
+              + inputs.encoding
+              + " is not one of "
+              + org.oppmatch.io.TextEncoding.SETTINGS);
+    }
+    inputs.fxToCny.forEach(
+        (currency, rate) -> {
+          if (!Inputs.defaultRates().containsKey(currency)) {
+            errors.add(
+                "inputs.fx_to_cny."
+                    + currency
+                    + ": not a currency of registries; known: "
+                    + Inputs.defaultRates().keySet());
+          } else if (rate == null || !(rate > 0) || rate > 1000) {
+            errors.add(
+                "inputs.fx_to_cny." + currency + ": must be in 0..1000, above 0, was " + rate);
+          }
+        });
     return errors;
   }
 

@@ -22,12 +22,17 @@ public final class CsvRecordReader implements Iterator<CsvRecordReader.Record> {
 
   /**
    * One record: its first line number (1-based, counting the header), its text, its fields (null
-   * when malformed) and why it is malformed.
+   * when malformed), why it is malformed, and which of its bytes did not decode (null: none).
    */
-  public record Record(long line, String text, List<String> fields, String malformed) {}
+  public record Record(
+      long line, String text, List<String> fields, String malformed, String badBytes) {}
 
-  private final BufferedReader in;
-  private final Deque<String> pushedBack = new ArrayDeque<>();
+  /** A line as read, with its bad bytes (null: none). */
+  private record Line(String text, String badBytes) {}
+
+  private final LineSource in;
+  private final Deque<Line> pushedBack = new ArrayDeque<>();
+  private String badBytes;
   private int expectedFields;
   private long nextLineNumber = 1;
   private Record next;
@@ -36,6 +41,10 @@ public final class CsvRecordReader implements Iterator<CsvRecordReader.Record> {
 
   /** A reader expecting {@code expectedFields} fields a record; -1 until the header is read. */
   public CsvRecordReader(BufferedReader in, int expectedFields) {
+    this(LineSource.of(in), expectedFields);
+  }
+
+  CsvRecordReader(LineSource in, int expectedFields) {
     this.in = in;
     this.expectedFields = expectedFields;
   }
@@ -72,14 +81,28 @@ public final class CsvRecordReader implements Iterator<CsvRecordReader.Record> {
     return r;
   }
 
+  /** The next line; its bad bytes, if any, are the current record's ({@link #badBytes}). */
   private String readLine() {
     if (eof && pushedBack.isEmpty()) {
       return null;
     }
     try {
-      String l = pushedBack.isEmpty() ? in.readLine() : pushedBack.pop();
+      String l;
+      String bad;
+      if (pushedBack.isEmpty()) {
+        l = in.readLine();
+        bad = in.badBytes();
+      } else {
+        Line back = pushedBack.pop();
+        l = back.text();
+        bad = back.badBytes();
+      }
       if (l == null) {
         eof = true;
+      }
+      lastBad = bad;
+      if (bad != null && badBytes == null) {
+        badBytes = bad;
       }
       if (l != null && first) {
         first = false;
@@ -97,44 +120,49 @@ public final class CsvRecordReader implements Iterator<CsvRecordReader.Record> {
     String line;
     long lineNo;
     do {
+      badBytes = null;
       line = readLine();
       lineNo = nextLineNumber++;
       if (line == null) {
         return null;
       }
-    } while (line.isBlank());
+    } while (line.isBlank() && badBytes == null);
+    String firstBad = badBytes;
 
-    List<String> consumed = new ArrayList<>();
+    List<Line> consumed = new ArrayList<>();
     StringBuilder text = new StringBuilder(line);
     while (true) {
       Parse p = parse(text);
       if (p.fields != null) {
         if (expectedFields < 0 || p.fields.size() == expectedFields) {
-          return new Record(lineNo, text.toString(), p.fields, null);
+          return new Record(lineNo, text.toString(), p.fields, null, badBytes);
         }
         String why = "expected " + expectedFields + " fields, found " + p.fields.size();
-        return malformedFirstLine(lineNo, line, consumed, why);
+        return malformedFirstLine(lineNo, line, firstBad, consumed, why);
       }
       if (p.error != null) {
-        return malformedFirstLine(lineNo, line, consumed, p.error);
+        return malformedFirstLine(lineNo, line, firstBad, consumed, p.error);
       }
       // inside a quoted field at the end of the line: the field goes on on the next line
       String more = consumed.size() + 1 < MAX_RECORD_LINES ? readLine() : null;
       if (more == null) {
-        return malformedFirstLine(lineNo, line, consumed, "unterminated quoted field");
+        return malformedFirstLine(lineNo, line, firstBad, consumed, "unterminated quoted field");
       }
-      consumed.add(more);
+      consumed.add(new Line(more, lastBad));
       nextLineNumber++;
       text.append('\n').append(more);
     }
   }
 
-  private Record malformedFirstLine(long lineNo, String line, List<String> consumed, String why) {
+  private String lastBad;
+
+  private Record malformedFirstLine(
+      long lineNo, String line, String firstBad, List<Line> consumed, String why) {
     for (int i = consumed.size() - 1; i >= 0; i--) {
       pushedBack.push(consumed.get(i));
     }
     nextLineNumber -= consumed.size();
-    return new Record(lineNo, line, null, why);
+    return new Record(lineNo, line, null, why, firstBad);
   }
 
   private record Parse(List<String> fields, String error) {}

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.transform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -47,9 +46,19 @@ public final class RawReader {
 
   private final SparkSession spark;
   private final Map<String, String> hadoopConf;
+  private final String encodingSetting;
 
   public RawReader(SparkSession spark) {
+    this(spark, "auto");
+  }
+
+  /**
+   * @param encodingSetting the configuration's {@code inputs.encoding} (auto, utf-8, gb18030,
+   *     utf-16)
+   */
+  public RawReader(SparkSession spark, String encodingSetting) {
     this.spark = spark;
+    this.encodingSetting = encodingSetting;
     this.hadoopConf = new HashMap<>();
     for (Map.Entry<String, String> e : spark.sparkContext().hadoopConfiguration()) {
       hadoopConf.put(e.getKey(), e.getValue());
@@ -57,17 +66,22 @@ public final class RawReader {
   }
 
   /**
-   * Fails (exit code 3) when a required column is absent, naming file, column and what is there.
+   * Detects each text file's encoding, and fails (exit code 3) when a required column is absent,
+   * naming file, column and what is there. The source with its files' encodings.
    */
-  public void checkColumns(InputSource src) {
+  public InputSource checkColumns(InputSource src) {
     if (src.format() == InputFormat.PARQUET) {
       checkParquetSchema(src, spark.read().parquet(src.files().toArray(new String[0])).schema());
-      return;
+      return src;
     }
+    Map<String, TextEncoding.Detected> encodings = new java.util.LinkedHashMap<>();
     for (String file : src.files()) {
-      checkNotUtf16(file);
+      TextEncoding.Detected encoding = detect(file);
+      encodings.put(file, encoding);
       Set<String> present =
-          src.format() == InputFormat.CSV ? csvHeader(file) : jsonKeys(file, JSON_HEADER_SAMPLE);
+          src.format() == InputFormat.CSV
+              ? csvHeader(file, encoding)
+              : jsonKeys(file, encoding, JSON_HEADER_SAMPLE);
       List<String> missing =
           src.table().requiredColumns().stream().filter(c -> !present.contains(c)).toList();
       if (!missing.isEmpty()) {
@@ -81,6 +95,7 @@ public final class RawReader {
                 + present);
       }
     }
+    return src.withEncodings(encodings);
   }
 
   /** The table as raw rows; call {@link #checkColumns} first. */
@@ -98,7 +113,8 @@ public final class RawReader {
       return readParquet(src, withParquetText);
     }
     // one partition per file, each streamed by one task; no shuffle
-    TextRecordParser parser = new TextRecordParser(src.table(), src.format(), hadoopConf);
+    TextRecordParser parser =
+        new TextRecordParser(src.table(), src.format(), hadoopConf, src.encodings());
     org.apache.spark.api.java.JavaRDD<Row> rows =
         org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
             .parallelize(src.files(), Math.max(1, src.files().size()))
@@ -115,50 +131,27 @@ public final class RawReader {
       return readParquet(src).collectAsList();
     }
     List<Row> rows = new ArrayList<>();
-    new TextRecordParser(src.table(), src.format(), hadoopConf)
+    new TextRecordParser(src.table(), src.format(), hadoopConf, src.encodings())
         .call(src.files().iterator())
         .forEachRemaining(rows::add);
     return rows;
   }
 
-  /**
-   * A text input saved as UTF-16 (Excel's "Unicode text", Windows tools) fails the run (exit code
-   * 3) saying so: read as UTF-8 it is nothing but broken bytes. Known by its byte-order mark, or by
-   * the zero bytes every other byte of Latin and CJK text in UTF-16 has.
-   */
-  private void checkNotUtf16(String file) {
-    byte[] head = new byte[256];
+  /** A text file's encoding, from its first bytes and {@code inputs.encoding}. */
+  private TextEncoding.Detected detect(String file) {
+    byte[] head = new byte[TextEncoding.SAMPLE_BYTES];
     int n = 0;
+    boolean whole = false;
     try (java.io.InputStream in = open(file)) {
       int r;
       while (n < head.length && (r = in.read(head, n, head.length - n)) > 0) {
         n += r;
       }
+      whole = n < head.length || in.read() < 0;
     } catch (IOException e) {
       throw JobFailure.inputContract(file + ": unreadable: " + e.getMessage());
     }
-    String why = null;
-    if (n >= 2 && (head[0] & 0xff) == 0xff && (head[1] & 0xff) == 0xfe) {
-      why = "its byte-order mark FF FE says UTF-16LE";
-    } else if (n >= 2 && (head[0] & 0xff) == 0xfe && (head[1] & 0xff) == 0xff) {
-      why = "its byte-order mark FE FF says UTF-16BE";
-    } else {
-      int zeros = 0;
-      for (int i = 0; i < n; i++) {
-        zeros += head[i] == 0 ? 1 : 0;
-      }
-      if (n >= 8 && zeros * 4 >= n) {
-        why = zeros + " of its first " + n + " bytes are zero, as in UTF-16";
-      }
-    }
-    if (why != null) {
-      throw JobFailure.inputContract(
-          file
-              + ": the file is UTF-16 ("
-              + why
-              + "); CSV and JSON Lines inputs are read as UTF-8: save it as UTF-8"
-              + " (in Excel: \"CSV UTF-8\")");
-    }
+    return TextEncoding.detect(encodingSetting, head, n, whole);
   }
 
   private java.io.InputStream open(String file) throws IOException {
@@ -168,8 +161,8 @@ public final class RawReader {
     return p.getFileSystem(conf).open(p);
   }
 
-  private Set<String> csvHeader(String file) {
-    try (BufferedReader r = TextRecordParser.openFile(file, hadoopConf)) {
+  private Set<String> csvHeader(String file, TextEncoding.Detected encoding) {
+    try (DecodedLines r = TextRecordParser.openFile(file, hadoopConf, encoding)) {
       List<String> header = new CsvRecordReader(r, -1).readHeader();
       if (header == null) {
         throw JobFailure.inputContract(file + ": empty file, no header row");
@@ -180,10 +173,10 @@ public final class RawReader {
     }
   }
 
-  private Set<String> jsonKeys(String file, int sample) {
+  private Set<String> jsonKeys(String file, TextEncoding.Detected encoding, int sample) {
     ObjectMapper mapper = new ObjectMapper();
     Set<String> keys = new LinkedHashSet<>();
-    try (BufferedReader r = TextRecordParser.openFile(file, hadoopConf)) {
+    try (DecodedLines r = TextRecordParser.openFile(file, hadoopConf, encoding)) {
       String line;
       int seen = 0;
       while (seen < sample && (line = r.readLine()) != null) {
@@ -276,6 +269,7 @@ public final class RawReader {
         lit(null)
             .cast(DataTypes.createArrayType(DataTypes.StringType, false))
             .as(Cols.RAW_TYPE_ERRORS));
+    cols.add(lit(null).cast(DataTypes.StringType).as(Cols.RAW_BAD_ENCODING));
     Map<String, DataType> types = new HashMap<>();
     for (StructField f : df.schema().fields()) {
       types.put(f.name(), f.dataType());

@@ -2,12 +2,8 @@ package org.oppmatch.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -34,21 +30,33 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
   /** Array values in CSV (and in JSON strings) are separated by ';' (or its full-width form). */
   static final Pattern ARRAY_SEPARATOR = Pattern.compile("[;；]");
 
+  private static final int FIRST = InputTable.RAW_FIRST_COLUMN_AT;
+
   private final InputTable table;
   private final InputFormat format;
   private final HashMap<String, String> hadoopConf;
+  private final HashMap<String, TextEncoding.Detected> encodings;
 
-  TextRecordParser(InputTable table, InputFormat format, Map<String, String> hadoopConf) {
+  /**
+   * @param encodings each file's encoding ({@link RawReader#checkColumns}); a file without one is
+   *     read as UTF-8
+   */
+  TextRecordParser(
+      InputTable table,
+      InputFormat format,
+      Map<String, String> hadoopConf,
+      Map<String, TextEncoding.Detected> encodings) {
     this.table = table;
     this.format = format;
     this.hadoopConf = new HashMap<>(hadoopConf);
+    this.encodings = new HashMap<>(encodings);
   }
 
   @Override
   public Iterator<Row> call(Iterator<String> files) {
     return new Iterator<>() {
       Iterator<Row> current = java.util.Collections.emptyIterator();
-      BufferedReader open;
+      DecodedLines open;
 
       @Override
       public boolean hasNext() {
@@ -59,7 +67,11 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
             return false;
           }
           String file = files.next();
-          open = openFile(file, hadoopConf);
+          open =
+              openFile(
+                  file,
+                  hadoopConf,
+                  encodings.getOrDefault(file, new TextEncoding.Detected(TextEncoding.UTF_8, 0)));
           current = format == InputFormat.CSV ? csvRows(file, open) : jsonRows(file, open);
         }
         return true;
@@ -86,24 +98,21 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
     };
   }
 
-  static BufferedReader openFile(String file, Map<String, String> confEntries) {
+  /** A file's lines in its encoding, decoded strictly ({@link DecodedLines}). */
+  static DecodedLines openFile(
+      String file, Map<String, String> confEntries, TextEncoding.Detected encoding) {
     try {
       Configuration conf = new Configuration();
       confEntries.forEach(conf::set);
       Path p = new Path(file);
       FileSystem fs = p.getFileSystem(conf);
-      var decoder =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPLACE)
-              .onUnmappableCharacter(CodingErrorAction.REPLACE);
-      return new BufferedReader(new InputStreamReader(fs.open(p), decoder), 1 << 16);
+      return new DecodedLines(fs.open(p), encoding.encoding(), encoding.bom());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open " + file, e);
     }
   }
 
-  private Iterator<Row> csvRows(String file, BufferedReader reader) {
+  private Iterator<Row> csvRows(String file, DecodedLines reader) {
     CsvRecordReader records = new CsvRecordReader(reader, -1);
     List<String> header = records.readHeader();
     int[] index = new int[table.columns().size()];
@@ -119,16 +128,16 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
       @Override
       public Row next() {
         CsvRecordReader.Record r = records.next();
-        Object[] values = new Object[5 + index.length];
-        values[0] = file;
-        values[1] = r.line();
-        values[2] = r.text();
-        values[3] = r.malformed();
-        values[4] = null;
+        Object[] values = new Object[FIRST + index.length];
+        values[InputTable.RAW_FILE_AT] = file;
+        values[InputTable.RAW_LINE_AT] = r.line();
+        values[InputTable.RAW_TEXT_AT] = r.text();
+        values[InputTable.RAW_MALFORMED_AT] = r.malformed();
+        values[InputTable.RAW_BAD_ENCODING_AT] = r.badBytes();
         if (r.fields() != null) {
           for (int i = 0; i < index.length; i++) {
             String v = index[i] < 0 ? null : r.fields().get(index[i]);
-            values[5 + i] = table.columns().get(i).type().isArray() ? splitArray(v) : v;
+            values[FIRST + i] = table.columns().get(i).type().isArray() ? splitArray(v) : v;
           }
         }
         return RowFactory.create(values);
@@ -136,12 +145,13 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
     };
   }
 
-  private Iterator<Row> jsonRows(String file, BufferedReader reader) {
+  private Iterator<Row> jsonRows(String file, DecodedLines reader) {
     ObjectMapper mapper = new ObjectMapper();
     List<ColumnSpec> cols = table.columns();
     return new Iterator<>() {
       long lineNo = 0;
       String line;
+      String bad;
 
       @Override
       public boolean hasNext() {
@@ -155,8 +165,9 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
             if (lineNo == 1 && !l.isEmpty() && l.charAt(0) == '\uFEFF') {
               l = l.substring(1);
             }
-            if (!l.isBlank()) {
+            if (!l.isBlank() || reader.badBytes() != null) {
               line = l;
+              bad = reader.badBytes();
             }
           }
           return true;
@@ -172,19 +183,20 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
         }
         String text = line;
         line = null;
-        Object[] values = new Object[5 + cols.size()];
-        values[0] = file;
-        values[1] = lineNo;
-        values[2] = text;
+        Object[] values = new Object[FIRST + cols.size()];
+        values[InputTable.RAW_FILE_AT] = file;
+        values[InputTable.RAW_LINE_AT] = lineNo;
+        values[InputTable.RAW_TEXT_AT] = text;
+        values[InputTable.RAW_BAD_ENCODING_AT] = bad;
         JsonNode node;
         try {
           node = mapper.readTree(text);
         } catch (IOException e) {
-          values[3] = "not valid JSON: " + firstLine(e.getMessage());
+          values[InputTable.RAW_MALFORMED_AT] = "not valid JSON: " + firstLine(e.getMessage());
           return RowFactory.create(values);
         }
         if (node == null || !node.isObject()) {
-          values[3] = "not a JSON object";
+          values[InputTable.RAW_MALFORMED_AT] = "not a JSON object";
           return RowFactory.create(values);
         }
         List<String> typeErrors = new ArrayList<>();
@@ -208,19 +220,20 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
                 }
                 items.add(scalarText(item).trim());
               }
-              values[5 + i] = items == null ? null : items.toArray(new String[0]);
+              values[FIRST + i] = items == null ? null : items.toArray(new String[0]);
             } else if (v.isTextual()) {
-              values[5 + i] = splitArray(v.asText());
+              values[FIRST + i] = splitArray(v.asText());
             } else {
               typeErrors.add(c.name());
             }
           } else if (v.isValueNode()) {
-            values[5 + i] = scalarText(v);
+            values[FIRST + i] = scalarText(v);
           } else {
             typeErrors.add(c.name());
           }
         }
-        values[4] = typeErrors.isEmpty() ? null : typeErrors.toArray(new String[0]);
+        values[InputTable.RAW_TYPE_ERRORS_AT] =
+            typeErrors.isEmpty() ? null : typeErrors.toArray(new String[0]);
         return RowFactory.create(values);
       }
     };

@@ -37,7 +37,8 @@ public final class Manifest {
       long accepted,
       long quarantined,
       Map<String, Long> quarantinedByRule,
-      double quarantineShare) {}
+      double quarantineShare,
+      Map<String, String> encodings) {}
 
   private final LocalDate runDate;
   private final String attempt;
@@ -110,6 +111,19 @@ public final class Manifest {
   /** An input's counts from its accepted rows and its quarantined rows by (first) rule. */
   public static InputCounts counts(
       String location, String format, long accepted, Map<String, Long> quarantinedByRule) {
+    return counts(location, format, accepted, quarantinedByRule, Map.of());
+  }
+
+  /**
+   * An input's counts, with the encoding each of its text files was read in (file to encoding,
+   * empty for Parquet).
+   */
+  public static InputCounts counts(
+      String location,
+      String format,
+      long accepted,
+      Map<String, Long> quarantinedByRule,
+      Map<String, String> encodings) {
     long quarantined = quarantinedByRule.values().stream().mapToLong(Long::longValue).sum();
     long read = accepted + quarantined;
     return new InputCounts(
@@ -119,7 +133,8 @@ public final class Manifest {
         accepted,
         quarantined,
         new java.util.TreeMap<>(quarantinedByRule),
-        read == 0 ? 0.0 : (double) quarantined / read);
+        read == 0 ? 0.0 : (double) quarantined / read,
+        new java.util.TreeMap<>(encodings));
   }
 
   /** The manifest as JSON with the given status and, for a failure, its kind and reason. */
@@ -157,6 +172,10 @@ public final class Manifest {
           n.put("quarantine_share", c.quarantineShare());
           ObjectNode byRule = n.putObject("quarantined_by_rule");
           c.quarantinedByRule().forEach(byRule::put);
+          if (!c.encodings().isEmpty()) {
+            ObjectNode enc = n.putObject("encodings");
+            c.encodings().forEach(enc::put);
+          }
         });
     ObjectNode out = root.putObject("outputs");
     outputs.forEach(out::put);

@@ -105,4 +105,5 @@ public final class Cols {
   public static final String RAW_TEXT = "_raw";
   public static final String RAW_MALFORMED = "_malformed";
   public static final String RAW_TYPE_ERRORS = "_type_errors";
+  public static final String RAW_BAD_ENCODING = "_bad_encoding";
 }

@@ -193,6 +193,16 @@ public enum InputTable {
     return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
   }
 
+  /** Positions of a reader's own fields in a raw row ({@link #rawSchema}); the columns follow. */
+  public static final int RAW_FILE_AT = 0;
+
+  public static final int RAW_LINE_AT = 1;
+  public static final int RAW_TEXT_AT = 2;
+  public static final int RAW_MALFORMED_AT = 3;
+  public static final int RAW_TYPE_ERRORS_AT = 4;
+  public static final int RAW_BAD_ENCODING_AT = 5;
+  public static final int RAW_FIRST_COLUMN_AT = 6;
+
   /**
    * The schema every reader produces, whatever the file format: contract columns as text (arrays as
    * arrays of text), plus where each record came from and what went wrong while parsing it.
@@ -204,8 +214,8 @@ public enum InputTable {
             .add(Cols.RAW_LINE, DataTypes.LongType, false)
             .add(Cols.RAW_TEXT, DataTypes.StringType, true)
             .add(Cols.RAW_MALFORMED, DataTypes.StringType, true)
-            .add(
-                Cols.RAW_TYPE_ERRORS, DataTypes.createArrayType(DataTypes.StringType, false), true);
+            .add(Cols.RAW_TYPE_ERRORS, DataTypes.createArrayType(DataTypes.StringType, false), true)
+            .add(Cols.RAW_BAD_ENCODING, DataTypes.StringType, true);
     for (ColumnSpec c : columns) {
       s =
           s.add(

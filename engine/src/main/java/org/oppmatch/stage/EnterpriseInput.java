@@ -193,10 +193,16 @@ public final class EnterpriseInput {
     }
     long clean;
     try {
-      clean = ((Number) counted.getAsJava().get("clean")).longValue();
+      // an input with no rows gives the observation no value at all
+      Object n = counted.getAsJava().get("clean");
+      clean = n == null ? 0 : ((Number) n).longValue();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while counting the enterprises", e);
+    }
+    if (clean == 0 && byRule.isEmpty()) {
+      throw org.oppmatch.JobFailure.inputContract(
+          InputTable.ENTERPRISES.tableName() + " has no rows (" + src.location() + ")");
     }
     return new EnterpriseInput(
         src, validated, byRule, clean, repeated, shared, inputs.reader(), shuffled);
@@ -307,7 +313,8 @@ public final class EnterpriseInput {
             source.location(),
             source.format().name().toLowerCase(Locale.ROOT),
             accepted(),
-            byRule));
+            byRule,
+            source.encodingNames()));
   }
 
   /** Enterprises that broke no rule and are not a duplicate's loser. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.oppmatch.JobFailure;
 import org.oppmatch.config.JobConfig;
 import org.oppmatch.export.ExportStage;
 import org.oppmatch.export.ZoneInfo;
@@ -53,7 +54,8 @@ public final class ReferenceData {
           source.location(),
           source.format().name().toLowerCase(Locale.ROOT),
           accepted.size(),
-          byRule);
+          byRule,
+          source.encodingNames());
     }
   }
 
@@ -85,7 +87,11 @@ public final class ReferenceData {
               codes,
               keys(tables.get(InputTable.ZONES), Cols.ZONE_ID),
               keys(tables.get(InputTable.CHAIN_NODES), Cols.NODE_ID));
-      tables.put(t, validate(src, validator, inputs.reader().readOnDriver(src)));
+      List<Row> raw = inputs.reader().readOnDriver(src);
+      if (raw.isEmpty() && t.mandatory()) {
+        throw JobFailure.inputContract(t.tableName() + " has no rows (" + src.location() + ")");
+      }
+      tables.put(t, validate(src, validator, raw));
     }
     return new ReferenceData(tables, runDate, config.outcomes);
   }

@@ -33,7 +33,7 @@ public final class RunInputs {
   public static RunInputs locate(SparkSession spark, String inputsDir, JobConfig config) {
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
     Map<InputTable, InputSource> sources = new EnumMap<>(InputTable.class);
-    RawReader reader = new RawReader(spark);
+    RawReader reader = new RawReader(spark, config.inputs.encoding);
     InputLocator locator;
     try {
       locator = new InputLocator(hadoop, inputsDir, config.parsedInputFormats());
@@ -60,9 +60,7 @@ public final class RunInputs {
       }
       src.ifPresent(s -> sources.put(t, s));
     }
-    for (InputSource s : sources.values()) {
-      reader.checkColumns(s);
-    }
+    sources.replaceAll((t, s) -> reader.checkColumns(s));
     Map<String, String> industryNames =
         config.classificationTable == null
             ? Map.of()

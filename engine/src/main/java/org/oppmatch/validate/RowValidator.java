@@ -24,13 +24,17 @@ public final class RowValidator implements Serializable {
   private static final long serialVersionUID = 1L;
 
   /** Positions of the reader's own fields in a raw row; the table's columns follow them. */
-  public static final int FILE = 0;
+  public static final int FILE = InputTable.RAW_FILE_AT;
 
-  public static final int LINE = 1;
-  public static final int TEXT = 2;
-  public static final int MALFORMED = 3;
-  public static final int TYPE_ERRORS = 4;
-  public static final int FIRST_COLUMN = 5;
+  public static final int LINE = InputTable.RAW_LINE_AT;
+  public static final int TEXT = InputTable.RAW_TEXT_AT;
+  public static final int MALFORMED = InputTable.RAW_MALFORMED_AT;
+  public static final int TYPE_ERRORS = InputTable.RAW_TYPE_ERRORS_AT;
+
+  /** Which bytes of the record did not decode in its file's encoding (null: none). */
+  public static final int BAD_ENCODING = InputTable.RAW_BAD_ENCODING_AT;
+
+  public static final int FIRST_COLUMN = InputTable.RAW_FIRST_COLUMN_AT;
 
   private static final Pattern SIGNAL = Pattern.compile("^[a-z_]+:[0-9]{4}-[0-9]{2}-[0-9]{2}$");
 
@@ -96,13 +100,23 @@ public final class RowValidator implements Serializable {
     Object[] values = new Object[columns.size()];
     List<String> rules = new ArrayList<>(1);
     StringBuilder detail = new StringBuilder();
+    String badBytes = raw.isNullAt(BAD_ENCODING) ? null : raw.getString(BAD_ENCODING);
+    if (badBytes != null) {
+      rules.add(Rules.BAD_ENCODING);
+      detail.append(Rules.BAD_ENCODING).append(": ").append(badBytes);
+    }
     if (malformed != null) {
       rules.add(Rules.MALFORMED);
-      detail.append("line cannot be read as a record: ").append(malformed);
+      if (detail.isEmpty()) {
+        detail.append("line cannot be read as a record: ").append(malformed);
+      }
     } else {
       Subject r = new Subject(raw, values, rules, detail);
       for (int i = 0; i < values.length; i++) {
         values[i] = typed(columns.get(i), rawValue(raw, i));
+      }
+      if (badBytes == null) {
+        characters(r);
       }
       typeChecks(r, stringList(raw.get(TYPE_ERRORS)));
       for (int i = 0; i < values.length; i++) {
@@ -238,6 +252,45 @@ public final class RowValidator implements Serializable {
   }
 
   // ---- the rules -------------------------------------------------------------------------------
+
+  /**
+   * The text values' characters: a U+FFFD is a character an earlier conversion lost ({@code
+   * bad_encoding}); a control character other than a tab, or a line break outside a free-text
+   * column, is {@code control_character}.
+   */
+  private void characters(Subject r) {
+    List<ColumnSpec> columns = table.columns();
+    for (int i = 0; i < columns.size(); i++) {
+      ColumnSpec c = columns.get(i);
+      Object v = r.values()[i];
+      String[] texts =
+          v instanceof String s ? new String[] {s} : v instanceof String[] a ? a : new String[0];
+      boolean freeText = Rules.FREE_TEXT.contains(c.name());
+      for (String t : texts) {
+        for (int k = 0; k < t.length(); k++) {
+          char ch = t.charAt(k);
+          if (ch == '\uFFFD') {
+            r.broke(
+                Rules.BAD_ENCODING,
+                c.name() + " holds U+FFFD at character " + (k + 1) + ": a character lost before");
+            return;
+          }
+          boolean control = ch < 0x20 || ch == 0x7f;
+          boolean allowed = ch == '\t' || (freeText && (ch == '\n' || ch == '\r'));
+          if (control && !allowed) {
+            r.broke(
+                Rules.CONTROL_CHARACTER,
+                c.name()
+                    + " holds the control character "
+                    + String.format(Locale.ROOT, "U+%04X", (int) ch)
+                    + " at character "
+                    + (k + 1));
+            return;
+          }
+        }
+      }
+    }
+  }
 
   private void typeChecks(Subject r, List<String> typeErrors) {
     List<ColumnSpec> columns = table.columns();

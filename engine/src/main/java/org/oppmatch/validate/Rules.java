@@ -15,8 +15,24 @@ public final class Rules {
   /** A line that cannot be read as a record. */
   public static final String MALFORMED = "malformed";
 
-  /** A value that does not parse as its column's type. */
+  /** A value that does not parse as its column's type (NaN and infinities among them). */
   public static final String BAD_TYPE = "bad_type";
+
+  /**
+   * Bytes that do not decode in the file's encoding, or a U+FFFD (a character an earlier conversion
+   * lost): the record is quarantined with each bad byte shown as {@code \xNN}.
+   */
+  public static final String BAD_ENCODING = "bad_encoding";
+
+  /**
+   * A control character (U+0000 to U+001F, U+007F) in a text value, other than a tab, and other
+   * than a line break in a free-text column ({@link #FREE_TEXT}).
+   */
+  public static final String CONTROL_CHARACTER = "control_character";
+
+  /** The free-text columns: a line break inside them is text, not a control character. */
+  public static final Set<String> FREE_TEXT =
+      Set.of("business_scope", "products", "description", "title", "address", "note");
 
   /** A required value that is absent or blank (or an empty required array). */
   public static final String MISSING_REQUIRED = "missing_required";

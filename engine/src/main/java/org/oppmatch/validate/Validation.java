@@ -197,8 +197,16 @@ public final class Validation {
         detail,
         file,
         line,
-        key,
-        raw);
+        visible(key),
+        visible(raw));
+  }
+
+  /**
+   * Text as the quarantine shows it: no output ever holds U+FFFD, so one in the input is written
+   * {@code \uFFFD} (bad bytes are {@code \xNN} already, as the reader decoded them).
+   */
+  public static String visible(String text) {
+    return text == null || text.indexOf('\uFFFD') < 0 ? text : text.replace("\uFFFD", "\\uFFFD");
   }
 
   /**
@@ -281,11 +289,15 @@ public final class Validation {
             col(Cols.SOURCE_FILE),
             col(Cols.ROW_NUMBER),
             col(Cols.RECORD_KEY),
+            // a Parquet row's text shows a U+FFFD as the quarantine's other rows do
             org.apache
                 .spark
                 .sql
                 .functions
-                .coalesce(col(Cols.RAW_ROW), col(TEXT_OF))
+                .regexp_replace(
+                    org.apache.spark.sql.functions.coalesce(col(Cols.RAW_ROW), col(TEXT_OF)),
+                    "\uFFFD",
+                    "\\\\uFFFD")
                 .as(Cols.RAW_ROW));
   }
 

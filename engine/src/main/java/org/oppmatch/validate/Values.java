@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * How a text value of an input becomes its contract type: the parsing rules of a SQL cast that
  * yields null instead of failing (a value that does not parse is the {@code bad_type} rule's
- * business). Numbers as Java reads them, plus the literals inf, infinity and nan; booleans as true,
- * t, yes, y, 1 and false, f, no, n, 0 (and 是, 有, 否, 无, as Chinese spreadsheets say it); dates as
- * ISO {@code yyyy-MM-dd} (or a year, or a year and month) and the slashed form Excel writes.
+ * business). Numbers as Java reads them, finite only (NaN and infinities are no value); booleans as
+ * true, t, yes, y, 1 and false, f, no, n, 0 (and 是, 有, 否, 无, as Chinese spreadsheets say it); dates
+ * as ISO {@code yyyy-MM-dd} (or a year, or a year and month) and the slashed form Excel writes.
  */
 public final class Values {
   private Values() {}
@@ -39,19 +39,16 @@ public final class Values {
     return t == null || t.isEmpty() ? null : t;
   }
 
+  /** A finite number, or null: NaN and the infinities are no amount (data-contract.md, v3). */
   public static Double toDouble(String text) {
     if (text == null) {
       return null;
     }
     try {
-      return Double.parseDouble(text);
+      double d = Double.parseDouble(text);
+      return Double.isFinite(d) ? d : null;
     } catch (NumberFormatException e) {
-      return switch (text.trim().toLowerCase(Locale.ROOT)) {
-        case "inf", "+inf", "infinity", "+infinity" -> Double.POSITIVE_INFINITY;
-        case "-inf", "-infinity" -> Double.NEGATIVE_INFINITY;
-        case "nan" -> Double.NaN;
-        default -> null;
-      };
+      return null;
     }
   }
 

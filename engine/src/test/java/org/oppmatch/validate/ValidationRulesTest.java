@@ -88,6 +88,13 @@ class ValidationRulesTest {
         Arguments.of("E_CODE", "invalid_industry_code"),
         Arguments.of("E_CODE_LETTERS", "invalid_industry_code"),
         Arguments.of("E_REVENUE", "negative_value"),
+        Arguments.of("E_NAN", "bad_type"),
+        Arguments.of("E_INF", "bad_type"),
+        Arguments.of("E_NEG_INF", "bad_type"),
+        Arguments.of("E_HUGE", "bad_type"),
+        Arguments.of("E_BELL", "control_character"),
+        Arguments.of("E_NEWLINE_NAME", "control_character"),
+        Arguments.of("O_CTRL", "control_character"),
         Arguments.of("E_PATENTS", "negative_value"),
         Arguments.of("E_RD", "out_of_range"),
         Arguments.of("E_FUTURE", "future_year"),
@@ -138,6 +145,12 @@ class ValidationRulesTest {
     ents.add(with(ENTERPRISE, "enterprise_id", "E_CODE", "industry_codes", "3741;9999"));
     ents.add(with(ENTERPRISE, "enterprise_id", "E_CODE_LETTERS", "industry_codes", "ABCD"));
     ents.add(with(ENTERPRISE, "enterprise_id", "E_REVENUE", "revenue_cny", "-1"));
+    ents.add(with(ENTERPRISE, "enterprise_id", "E_NAN", "revenue_cny", "NaN"));
+    ents.add(with(ENTERPRISE, "enterprise_id", "E_INF", "registered_capital_cny", "Infinity"));
+    ents.add(with(ENTERPRISE, "enterprise_id", "E_NEG_INF", "rd_ratio", "-Infinity"));
+    ents.add(with(ENTERPRISE, "enterprise_id", "E_HUGE", "revenue_cny", "1e400"));
+    ents.add(with(ENTERPRISE, "enterprise_id", "E_BELL", "name", "响铃\u0007公司"));
+    ents.add(with(ENTERPRISE, "enterprise_id", "E_NEWLINE_NAME", "name", "两行\n公司"));
     ents.add(with(ENTERPRISE, "enterprise_id", "E_PATENTS", "patents", "-3"));
     ents.add(with(ENTERPRISE, "enterprise_id", "E_RD", "rd_ratio", "1.7"));
     ents.add(with(ENTERPRISE, "enterprise_id", "E_FUTURE", "founded_year", "2099"));
@@ -233,7 +246,11 @@ class ValidationRulesTest {
             + String.format(opp, "O_DUP", "Z_OK", "\"需求\"", "[]", "2", "2026-12-31")
             + "{\"opportunity_id\": \"O_BROKEN\", \"title\": \n"
             + "\n"
-            + "[1, 2]\n";
+            + "[1, 2]\n"
+            // a line break is text in a description, a control character in a title
+            + String.format(opp, "O_LINES", "Z_OK", "\"两行\\n需求\"", "[]", "1", "2026-12-31")
+            + String.format(opp, "O_CTRL", "Z_OK", "\"需求\"", "[]", "1", "2026-12-31")
+                .replace("\"场景\"", "\"场\\u0001景\"");
     Fixtures.write(dir, "opportunities.jsonl", opportunities);
 
     Fixtures.write(
@@ -338,7 +355,7 @@ class ValidationRulesTest {
     RAW_OF.forEach((at, raw) -> assertNotNull(raw, "raw_row of " + at));
     // a duplicate's raw text is its own row's, not the kept row's
     assertTrue(
-        RAW_OF.get("enterprises#26").contains("E_DUP"), "the duplicate's own raw line: " + RAW_OF);
+        RAW_OF.get("enterprises#33").contains("E_DUP"), "the duplicate's own raw line: " + RAW_OF);
     assertTrue(
         RAW_OF.get("opportunities#8").contains("O_DUP"),
         "the duplicate's own raw record: " + RAW_OF);
@@ -353,8 +370,8 @@ class ValidationRulesTest {
   @Test
   void malformedLinesAreQuarantinedWithoutTheirNeighbours() {
     // the CSV line with too many fields follows the 25 rows (header is line 1)
-    assertEquals("malformed", RULE_OF.get("enterprises#27"));
-    assertEquals("duplicate_id", RULE_OF.get("enterprises#26"), "the line before is unharmed");
+    assertEquals("malformed", RULE_OF.get("enterprises#34"));
+    assertEquals("duplicate_id", RULE_OF.get("enterprises#33"), "the line before is unharmed");
     // JSON Lines: a record cut off at the end of its line, and [1, 2] (not an object) after a
     // blank line, are malformed on their own lines
     assertEquals("malformed", RULE_OF.get("opportunities#9"), "all: " + RULE_OF);
