@@ -27,7 +27,6 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DateType;
 import org.apache.spark.sql.types.MapType;
-import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.types.TimestampType;
 import org.oppmatch.JobFailure;
@@ -82,8 +81,15 @@ public final class RawReader {
           src.format() == InputFormat.CSV
               ? csvHeader(file, encoding)
               : jsonKeys(file, encoding, JSON_HEADER_SAMPLE);
-      List<String> missing =
-          src.table().requiredColumns().stream().filter(c -> !present.contains(c)).toList();
+      // the contract's columns the file's names mean (two names of one column fail here)
+      Set<String> columns = new LinkedHashSet<>();
+      int[] at = src.table().positions(new ArrayList<>(present), file);
+      for (int i = 0; i < at.length; i++) {
+        if (at[i] >= 0) {
+          columns.add(src.table().columns().get(i).name());
+        }
+      }
+      List<String> missing = src.table().missingColumns(columns);
       if (!missing.isEmpty()) {
         throw JobFailure.inputContract(
             file
@@ -202,23 +208,21 @@ public final class RawReader {
   }
 
   private static void checkParquetSchema(InputSource src, StructType schema) {
-    Map<String, DataType> present = new HashMap<>();
-    for (StructField f : schema.fields()) {
-      present.put(f.name(), f.dataType());
+    Map<String, DataType> present = parquetColumns(src, schema);
+    List<String> missing = src.table().missingColumns(present.keySet());
+    if (!missing.isEmpty()) {
+      throw JobFailure.inputContract(
+          src.location()
+              + ": required column "
+              + String.join(", ", missing)
+              + " of "
+              + src.table().tableName()
+              + " is missing; columns present: "
+              + List.of(schema.fieldNames()));
     }
     for (ColumnSpec c : src.table().columns()) {
       DataType found = present.get(c.name());
       if (found == null) {
-        if (c.required()) {
-          throw JobFailure.inputContract(
-              src.location()
-                  + ": required column "
-                  + c.name()
-                  + " of "
-                  + src.table().tableName()
-                  + " is missing; columns present: "
-                  + List.of(schema.fieldNames()));
-        }
         continue;
       }
       if (!convertible(found, c)) {
@@ -232,6 +236,28 @@ public final class RawReader {
                 + c.type().contractName());
       }
     }
+  }
+
+  /**
+   * The contract columns of a Parquet schema, by their own names or aliases, with their types (two
+   * names of one column fail the run).
+   */
+  private static Map<String, DataType> parquetColumns(InputSource src, StructType schema) {
+    int[] at = src.table().positions(List.of(schema.fieldNames()), src.location());
+    Map<String, DataType> out = new HashMap<>();
+    for (int i = 0; i < at.length; i++) {
+      if (at[i] >= 0) {
+        out.put(src.table().columns().get(i).name(), schema.fields()[at[i]].dataType());
+      }
+    }
+    return out;
+  }
+
+  /** The file's column that holds a contract column (its name or an alias), or null. */
+  private static String parquetName(InputSource src, StructType schema, String column) {
+    int[] at = src.table().positions(List.of(schema.fieldNames()), src.location());
+    int k = at[src.table().indexOf(column)];
+    return k < 0 ? null : schema.fieldNames()[k];
   }
 
   private static boolean convertible(DataType found, ColumnSpec c) {
@@ -270,23 +296,19 @@ public final class RawReader {
             .cast(DataTypes.createArrayType(DataTypes.StringType, false))
             .as(Cols.RAW_TYPE_ERRORS));
     cols.add(lit(null).cast(DataTypes.StringType).as(Cols.RAW_BAD_ENCODING));
-    Map<String, DataType> types = new HashMap<>();
-    for (StructField f : df.schema().fields()) {
-      types.put(f.name(), f.dataType());
-    }
+    Map<String, DataType> types = parquetColumns(src, df.schema());
     for (ColumnSpec c : src.table().columns()) {
       DataType t = types.get(c.name());
       Column out;
+      Column in = t == null ? null : col("`" + parquetName(src, df.schema(), c.name()) + "`");
       if (t == null) {
         out = lit(null).cast(c.type().rawType());
       } else if (c.type().isArray() && t instanceof ArrayType) {
-        out = transform(col(c.name()), x -> asText(x, ((ArrayType) t).elementType()));
+        out = transform(in, x -> asText(x, ((ArrayType) t).elementType()));
       } else if (c.type().isArray()) {
-        out =
-            org.apache.spark.sql.functions.split(
-                col(c.name()), TextRecordParser.ARRAY_SEPARATOR.pattern());
+        out = org.apache.spark.sql.functions.split(in, TextRecordParser.ARRAY_SEPARATOR.pattern());
       } else {
-        out = asText(col(c.name()), t);
+        out = asText(in, t);
       }
       cols.add(out.cast(c.type().rawType()).as(c.name()));
     }

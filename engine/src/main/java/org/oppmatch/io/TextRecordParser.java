@@ -27,8 +27,11 @@ import org.oppmatch.schema.InputTable;
 final class TextRecordParser implements MapPartitionsFunction<String, Row> {
   private static final long serialVersionUID = 1L;
 
-  /** Array values in CSV (and in JSON strings) are separated by ';' (or its full-width form). */
-  static final Pattern ARRAY_SEPARATOR = Pattern.compile("[;；]");
+  /**
+   * Array values in CSV (and in JSON strings) are separated by ';', its full-width form, or '、' (as
+   * registries list industries and tags).
+   */
+  static final Pattern ARRAY_SEPARATOR = Pattern.compile("[;；、]");
 
   private static final int FIRST = InputTable.RAW_FIRST_COLUMN_AT;
 
@@ -115,9 +118,9 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
   private Iterator<Row> csvRows(String file, DecodedLines reader) {
     CsvRecordReader records = new CsvRecordReader(reader, -1);
     List<String> header = records.readHeader();
-    int[] index = new int[table.columns().size()];
-    for (int i = 0; i < index.length; i++) {
-      index[i] = header == null ? -1 : header.indexOf(table.columns().get(i).name());
+    int[] index = header == null ? new int[table.columns().size()] : table.positions(header, file);
+    if (header == null) {
+      java.util.Arrays.fill(index, -1);
     }
     return new Iterator<>() {
       @Override
@@ -202,7 +205,7 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
         List<String> typeErrors = new ArrayList<>();
         for (int i = 0; i < cols.size(); i++) {
           ColumnSpec c = cols.get(i);
-          JsonNode v = node.get(c.name());
+          JsonNode v = field(node, c.name());
           if (v == null || v.isNull()) {
             continue;
           }
@@ -237,6 +240,20 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
         return RowFactory.create(values);
       }
     };
+  }
+
+  /** A record's value of a column, under its own name or one of its aliases. */
+  private JsonNode field(JsonNode node, String column) {
+    JsonNode v = node.get(column);
+    if (v != null) {
+      return v;
+    }
+    for (Map.Entry<String, String> a : org.oppmatch.schema.ColumnAliases.of(table).entrySet()) {
+      if (a.getValue().equals(column) && node.has(a.getKey())) {
+        return node.get(a.getKey());
+      }
+    }
+    return null;
   }
 
   /** A JSON scalar as the text a CSV would hold: plain decimal numbers, no exponent. */

@@ -34,6 +34,14 @@ public final class Enterprise {
   public Boolean localPresence;
   public String groupId;
   public LocalDate updatedAt;
+  public Integer foundedYear;
+  // version 3: a registry's status and the contacts a team calls
+  public String registrationStatus;
+  public String legalRepresentative;
+  public String phone;
+  public String email;
+  public String website;
+  public String address;
 
   private static int at(String column) {
     return Validation.FIRST_VALUE + InputTable.ENTERPRISES.indexOf(column);
@@ -60,6 +68,13 @@ public final class Enterprise {
   private static final int LOCAL = at(Cols.LOCAL_PRESENCE);
   private static final int GROUP = at(Cols.GROUP_ID);
   private static final int UPDATED = at(Cols.UPDATED_AT);
+  private static final int FOUNDED = at(Cols.FOUNDED_YEAR);
+  private static final int STATUS = at(Cols.REGISTRATION_STATUS);
+  private static final int LEGAL_REP = at(Cols.LEGAL_REPRESENTATIVE);
+  private static final int PHONE = at(Cols.PHONE);
+  private static final int EMAIL = at(Cols.EMAIL);
+  private static final int WEBSITE = at(Cols.WEBSITE);
+  private static final int ADDRESS = at(Cols.ADDRESS);
 
   /** The enterprise of an accepted validated row. */
   public static Enterprise of(Row r) {
@@ -85,7 +100,29 @@ public final class Enterprise {
     e.localPresence = r.isNullAt(LOCAL) ? null : r.getBoolean(LOCAL);
     e.groupId = r.getString(GROUP);
     e.updatedAt = r.isNullAt(UPDATED) ? null : r.getDate(UPDATED).toLocalDate();
+    e.foundedYear = r.isNullAt(FOUNDED) ? null : r.getInt(FOUNDED);
+    e.registrationStatus = r.getString(STATUS);
+    e.legalRepresentative = r.getString(LEGAL_REP);
+    e.phone = r.getString(PHONE);
+    e.email = r.getString(EMAIL);
+    e.website = r.getString(WEBSITE);
+    e.address = r.getString(ADDRESS);
     return e;
+  }
+
+  /**
+   * Whether the firm is deregistered, revoked or otherwise closed (data-contract.md, version 3):
+   * accepted and counted, scored for nobody, on no list.
+   */
+  public boolean inactive() {
+    return org.oppmatch.validate.RegistrationStatus.of(registrationStatus)
+        == org.oppmatch.validate.RegistrationStatus.INACTIVE;
+  }
+
+  /** Whether the row of a validated enterprise is an inactive firm's, without reading the rest. */
+  public static boolean inactive(Row r) {
+    return org.oppmatch.validate.RegistrationStatus.of(r.getString(STATUS))
+        == org.oppmatch.validate.RegistrationStatus.INACTIVE;
   }
 
   /** The enterprise's id in a validated row, without reading the rest. */

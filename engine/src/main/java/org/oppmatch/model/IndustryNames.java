@@ -10,14 +10,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The Chinese name of a GB/T 4754-2017 industry code for people reading a lead list. The run's
- * classification table ({@code classification_table}) names every class when it is configured;
- * without it, the 97 divisions (大类, two digits) bundled here still name every valid code at its
- * division's level, so a lead list never shows a bare code.
+ * The Chinese names of GB/T 4754-2017 industry codes: for people reading a lead list, and for the
+ * industry names a registry export gives instead of codes. The classification the engine ships
+ * (divisions, groups and classes, written from the reference table by the tools'
+ * ClassificationTable) names every code; a configured {@code classification_table} replaces it.
  */
 public final class IndustryNames {
-  /** The division names of the 2017 classification, code to name (a small CSV in the jar). */
-  private static final Map<String, String> DIVISIONS = load("gbt4754-divisions.csv");
+  /** The shipped classification: code to name, divisions, groups and classes. */
+  private static final Map<String, String> SHIPPED = load("gbt4754-2017.csv");
 
   private static final String[] LEVEL_ZH = {"", "", "大类", "中类", "小类"};
 
@@ -25,8 +25,42 @@ public final class IndustryNames {
 
   /** The division (大类) name of a code's first two digits, or null. */
   public static String division(String code) {
-    return code == null || code.length() < 2 ? null : DIVISIONS.get(code.substring(0, 2));
+    return code == null || code.length() < 2 ? null : SHIPPED.get(code.substring(0, 2));
   }
+
+  /** The shipped classification, code to Chinese name (divisions, groups, classes). */
+  public static Map<String, String> shipped() {
+    return SHIPPED;
+  }
+
+  /**
+   * The code each Chinese industry name of {@code table} (code to name) means: the name of a
+   * division, group or class. A group whose only class has its name (中成药生产, 274 and 2740) means the
+   * class: a name is ambiguous only between two industries, neither a part of the other, and then
+   * means none ({@link Lookup#problem}). Built once, read per row.
+   */
+  public static Map<String, Lookup> byName(Map<String, String> table) {
+    Map<String, Lookup> out = new HashMap<>();
+    for (Map.Entry<String, String> e : new java.util.TreeMap<>(table).entrySet()) {
+      String name = e.getValue() == null ? "" : e.getValue().trim();
+      if (name.isEmpty()) {
+        continue;
+      }
+      String c = e.getKey();
+      Lookup before = out.get(name);
+      if (before == null) {
+        out.put(name, new Lookup(c, null));
+      } else if (before.code() != null && c.startsWith(before.code())) {
+        out.put(name, new Lookup(c, null));
+      } else if (before.code() != null && !before.code().startsWith(c)) {
+        out.put(name, new Lookup(null, "'" + name + "' names " + before.code() + " and " + c));
+      }
+    }
+    return out;
+  }
+
+  /** A name's code, or why it has none. */
+  public record Lookup(String code, String problem) implements java.io.Serializable {}
 
   /**
    * The code's own name from {@code table}; else the name of its nearest parent level that {@code
@@ -37,6 +71,9 @@ public final class IndustryNames {
   public static String label(String code, Map<String, String> table) {
     if (code == null || code.isBlank()) {
       return null;
+    }
+    if (table == null || table.isEmpty()) {
+      table = SHIPPED;
     }
     String c = code.trim();
     String own = named(table, c);

@@ -56,4 +56,34 @@ public enum Tag {
   public static List<String> keys() {
     return Arrays.stream(values()).map(Tag::key).toList();
   }
+
+  /**
+   * The Chinese names registries write for each tag (data-contract.md, version 3), quotation marks
+   * of 专精特新"小巨人" set aside.
+   */
+  private static final Map<String, Tag> BY_CHINESE_NAME =
+      Map.ofEntries(
+          Map.entry("世界500强", FORTUNE_GLOBAL_500),
+          Map.entry("中国500强", CHINA_TOP_500),
+          Map.entry("上市公司", LISTED),
+          Map.entry("上市企业", LISTED),
+          Map.entry("独角兽", UNICORN),
+          Map.entry("独角兽企业", UNICORN),
+          Map.entry("专精特新小巨人", LITTLE_GIANT),
+          Map.entry("专精特新中小企业", SPECIALIZED_SME),
+          Map.entry("专精特新企业", SPECIALIZED_SME),
+          Map.entry("高新技术企业", HIGH_TECH),
+          Map.entry("行业龙头", SECTOR_LEADER),
+          Map.entry("细分行业领军企业", SECTOR_LEADER),
+          Map.entry("链主企业", CHAIN_LEADER));
+
+  /**
+   * The key of a tag as an input writes it: its key, or one of its Chinese names (any quotation
+   * marks around 小巨人, or none); another value as it is (the validation names it unknown).
+   */
+  public static String keyOf(String value) {
+    String unquoted = value.replaceAll("[\"“”「」『』'‘’]", "");
+    Tag t = BY_CHINESE_NAME.get(unquoted);
+    return t == null ? value : t.key();
+  }
 }

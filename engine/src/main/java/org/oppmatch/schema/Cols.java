@@ -29,6 +29,15 @@ public final class Cols {
   public static final String GROUP_ID = "group_id";
   public static final String UPDATED_AT = "updated_at";
 
+  // version 3: registry exports
+  public static final String INDUSTRY_NAMES = "industry_names";
+  public static final String REGISTRATION_STATUS = "registration_status";
+  public static final String LEGAL_REPRESENTATIVE = "legal_representative";
+  public static final String PHONE = "phone";
+  public static final String EMAIL = "email";
+  public static final String WEBSITE = "website";
+  public static final String ADDRESS = "address";
+
   // zones
   public static final String ZONE_ID = "zone_id";
   public static final String NAME_ZH = "name_zh";

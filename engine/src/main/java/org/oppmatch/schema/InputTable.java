@@ -22,15 +22,16 @@ public enum InputTable {
       Cols.ENTERPRISE_ID,
       true,
       List.of(
-          required(Cols.ENTERPRISE_ID, STRING),
+          // version 3: the id defaults to the USCC, the country to CN (requiredColumns says how)
+          optional(Cols.ENTERPRISE_ID, STRING),
           optional(Cols.USCC, STRING),
           required(Cols.NAME, STRING),
-          required(Cols.COUNTRY, STRING),
+          optional(Cols.COUNTRY, STRING),
           optional(Cols.PROVINCE, STRING),
           optional(Cols.CITY, STRING),
           optional(Cols.LATITUDE, DOUBLE),
           optional(Cols.LONGITUDE, DOUBLE),
-          required(Cols.INDUSTRY_CODES, STRING_ARRAY),
+          optional(Cols.INDUSTRY_CODES, STRING_ARRAY),
           optional(Cols.BUSINESS_SCOPE, STRING),
           optional(Cols.PRODUCTS, STRING),
           optional(Cols.REGISTERED_CAPITAL, DOUBLE),
@@ -44,7 +45,14 @@ public enum InputTable {
           optional(Cols.SIGNALS, STRING_ARRAY),
           optional(Cols.LOCAL_PRESENCE, BOOLEAN),
           optional(Cols.GROUP_ID, STRING),
-          optional(Cols.UPDATED_AT, DATE))),
+          optional(Cols.UPDATED_AT, DATE),
+          optional(Cols.INDUSTRY_NAMES, STRING_ARRAY),
+          optional(Cols.REGISTRATION_STATUS, STRING),
+          optional(Cols.LEGAL_REPRESENTATIVE, STRING),
+          optional(Cols.PHONE, STRING),
+          optional(Cols.EMAIL, STRING),
+          optional(Cols.WEBSITE, STRING),
+          optional(Cols.ADDRESS, STRING))),
   ZONES(
       "zones",
       Cols.ZONE_ID,
@@ -189,8 +197,74 @@ public enum InputTable {
     throw new IllegalArgumentException(tableName + " has no column " + column);
   }
 
-  public List<String> requiredColumns() {
-    return columns.stream().filter(ColumnSpec::required).map(ColumnSpec::name).toList();
+  /**
+   * What a file of the table must hold, each a column or alternatives ("enterprise_id or uscc"):
+   * the required columns, and for enterprises (version 3) an id or a USCC, and industry codes or
+   * names.
+   */
+  public List<List<String>> requiredColumns() {
+    List<List<String>> out = new java.util.ArrayList<>();
+    columns.stream().filter(ColumnSpec::required).forEach(c -> out.add(List.of(c.name())));
+    if (this == ENTERPRISES) {
+      out.add(0, List.of(Cols.ENTERPRISE_ID, Cols.USCC));
+      out.add(List.of(Cols.INDUSTRY_CODES, Cols.INDUSTRY_NAMES));
+    }
+    return out;
+  }
+
+  /** The required columns (or alternatives) a file with these columns lacks, in words. */
+  public List<String> missingColumns(java.util.Set<String> present) {
+    List<String> out = new java.util.ArrayList<>();
+    for (List<String> need : requiredColumns()) {
+      if (need.stream().noneMatch(present::contains)) {
+        out.add(String.join(" or ", need));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The contract column a file's column name means: its own name, or one of its Chinese aliases
+   * (data-contract.md, version 3: every enterprises column; outcomes the headers of the engine's
+   * own workbooks); null for an extra column.
+   */
+  public String columnOf(String header) {
+    if (header == null) {
+      return null;
+    }
+    String h = header.trim();
+    if (column(h).isPresent()) {
+      return h;
+    }
+    return ColumnAliases.of(this).get(h);
+  }
+
+  /**
+   * Where each of the table's columns is among a file's column names (-1: absent). Two names that
+   * mean one column fail the run (exit code 3), naming both.
+   */
+  public int[] positions(List<String> header, String file) {
+    int[] at = new int[columns.size()];
+    java.util.Arrays.fill(at, -1);
+    for (int i = 0; i < header.size(); i++) {
+      String c = columnOf(header.get(i));
+      if (c == null) {
+        continue;
+      }
+      int k = indexOf(c);
+      if (at[k] >= 0) {
+        throw org.oppmatch.JobFailure.inputContract(
+            file
+                + ": the columns "
+                + header.get(at[k]).trim()
+                + " and "
+                + header.get(i).trim()
+                + " both mean "
+                + c);
+      }
+      at[k] = i;
+    }
+    return at;
   }
 
   /** Positions of a reader's own fields in a raw row ({@link #rawSchema}); the columns follow. */

@@ -107,9 +107,10 @@ public final class EnterpriseInput {
         new RowValidator(
             InputTable.ENTERPRISES,
             runDate,
-            inputs.industryNames().keySet(),
+            inputs.knownCodes(),
             java.util.Set.of(),
-            java.util.Set.of());
+            java.util.Set.of(),
+            inputs.readings());
     boolean small =
         textKept(src)
             && textBytes(spark, src) <= Long.getLong(SMALL_TEXT_PROPERTY, SMALL_TEXT_BYTES);

@@ -74,7 +74,7 @@ public final class ReferenceData {
   public static ReferenceData read(
       SparkSession spark, RunInputs inputs, JobConfig config, LocalDate runDate) {
     Map<InputTable, Table> tables = new EnumMap<>(InputTable.class);
-    Set<String> codes = inputs.industryNames().keySet();
+    Set<String> codes = inputs.knownCodes();
     for (InputTable t : InputTable.values()) {
       if (t == InputTable.ENTERPRISES || inputs.source(t).isEmpty()) {
         continue;
@@ -86,7 +86,8 @@ public final class ReferenceData {
               runDate,
               codes,
               keys(tables.get(InputTable.ZONES), Cols.ZONE_ID),
-              keys(tables.get(InputTable.CHAIN_NODES), Cols.NODE_ID));
+              keys(tables.get(InputTable.CHAIN_NODES), Cols.NODE_ID),
+              inputs.readings());
       List<Row> raw = inputs.reader().readOnDriver(src);
       if (raw.isEmpty() && t.mandatory()) {
         throw JobFailure.inputContract(t.tableName() + " has no rows (" + src.location() + ")");

@@ -10,8 +10,10 @@ import org.oppmatch.config.JobConfig;
 import org.oppmatch.io.InputLocator;
 import org.oppmatch.io.InputSource;
 import org.oppmatch.io.RawReader;
+import org.oppmatch.model.IndustryNames;
 import org.oppmatch.schema.InputTable;
 import org.oppmatch.validate.IndustryCodes;
+import org.oppmatch.validate.RowValidator;
 
 /**
  * Where a run's inputs are: every table found, its columns checked before any Spark job runs (a
@@ -20,14 +22,19 @@ import org.oppmatch.validate.IndustryCodes;
  */
 public final class RunInputs {
   private final Map<InputTable, InputSource> sources;
-  private final Map<String, String> industryNames;
+  private final Map<String, String> configuredTable;
   private final RawReader reader;
+  private final RowValidator.Readings readings;
 
   private RunInputs(
-      Map<InputTable, InputSource> sources, Map<String, String> industryNames, RawReader reader) {
+      Map<InputTable, InputSource> sources,
+      Map<String, String> configuredTable,
+      RawReader reader,
+      RowValidator.Readings readings) {
     this.sources = sources;
-    this.industryNames = industryNames;
+    this.configuredTable = configuredTable;
     this.reader = reader;
+    this.readings = readings;
   }
 
   public static RunInputs locate(SparkSession spark, String inputsDir, JobConfig config) {
@@ -61,11 +68,15 @@ public final class RunInputs {
       src.ifPresent(s -> sources.put(t, s));
     }
     sources.replaceAll((t, s) -> reader.checkColumns(s));
-    Map<String, String> industryNames =
+    Map<String, String> configured =
         config.classificationTable == null
             ? Map.of()
             : IndustryCodes.loadTable(config.classificationTable, hadoop);
-    return new RunInputs(sources, industryNames, reader);
+    RowValidator.Readings readings =
+        new RowValidator.Readings(
+            IndustryNames.byName(configured.isEmpty() ? IndustryNames.shipped() : configured),
+            config.inputs.fxToCny);
+    return new RunInputs(sources, configured, reader, readings);
   }
 
   /** The table's source, when it is there (outcomes is optional). */
@@ -73,9 +84,25 @@ public final class RunInputs {
     return Optional.ofNullable(sources.get(table));
   }
 
-  /** GB/T code to Chinese name, from the configured classification table (else empty). */
+  /**
+   * GB/T code to Chinese name: the configured classification table, else the one the engine ships
+   * (every lead list names its class).
+   */
   public Map<String, String> industryNames() {
-    return industryNames;
+    return configuredTable.isEmpty() ? IndustryNames.shipped() : configuredTable;
+  }
+
+  /**
+   * The codes an input's industry codes must be among: the configured classification table's (empty
+   * without one: the shape check only, data-contract.md).
+   */
+  public java.util.Set<String> knownCodes() {
+    return configuredTable.keySet();
+  }
+
+  /** How registry exports' values are read: industry names' codes, currencies' rates. */
+  public RowValidator.Readings readings() {
+    return readings;
   }
 
   public RawReader reader() {

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Row;
+import org.oppmatch.model.IndustryNames;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.schema.ColumnSpec;
 import org.oppmatch.schema.ColumnType;
@@ -45,6 +47,7 @@ public final class RowValidator implements Serializable {
   private final Set<String> knownZones;
   private final Set<String> knownNodes;
   private final java.util.Map<String, Integer> positions = new java.util.HashMap<>();
+  private final Readings readings;
 
   /**
    * @param knownCodes the classification table's codes (empty: the shape check only)
@@ -57,6 +60,39 @@ public final class RowValidator implements Serializable {
       Set<String> knownCodes,
       Set<String> knownZones,
       Set<String> knownNodes) {
+    this(table, runDate, knownCodes, knownZones, knownNodes, Readings.DEFAULT);
+  }
+
+  /**
+   * How the values of a registry export are read: the industry names' codes (from the
+   * classification the engine ships, or the configured one) and the currencies' rates ({@code
+   * inputs.fx_to_cny}).
+   */
+  public record Readings(
+      Map<String, IndustryNames.Lookup> industryByName, Map<String, Double> fxToCny)
+      implements Serializable {
+    public static final Readings DEFAULT =
+        new Readings(
+            IndustryNames.byName(IndustryNames.shipped()),
+            org.oppmatch.config.JobConfig.Inputs.defaultRates());
+
+    public Readings {
+      industryByName = new java.util.HashMap<>(industryByName);
+      fxToCny = new java.util.HashMap<>(fxToCny);
+    }
+  }
+
+  /**
+   * @param readings how industry names and money in other currencies are read
+   */
+  public RowValidator(
+      InputTable table,
+      LocalDate runDate,
+      Set<String> knownCodes,
+      Set<String> knownZones,
+      Set<String> knownNodes,
+      Readings readings) {
+    this.readings = readings;
     this.table = table;
     this.runYear = runDate.getYear();
     this.runDate = runDate;
@@ -119,10 +155,21 @@ public final class RowValidator implements Serializable {
         characters(r);
       }
       typeChecks(r, stringList(raw.get(TYPE_ERRORS)));
+      if (table == InputTable.ENTERPRISES) {
+        registryDefaults(r);
+      }
       for (int i = 0; i < values.length; i++) {
         ColumnSpec c = columns.get(i);
         if (c.required() && absent(values[i])) {
           r.broke(Rules.MISSING_REQUIRED, c.name() + " is required");
+        }
+      }
+      if (table == InputTable.ENTERPRISES) {
+        if (absent(value(r, Cols.ENTERPRISE_ID))) {
+          r.broke(Rules.MISSING_REQUIRED, "enterprise_id or uscc is required");
+        }
+        if (absent(value(r, Cols.INDUSTRY_CODES))) {
+          r.broke(Rules.MISSING_REQUIRED, "industry_codes or industry_names is required");
         }
       }
       switch (table) {
@@ -174,6 +221,10 @@ public final class RowValidator implements Serializable {
   private String recordKey(Row raw) {
     if (table.keyColumn().isPresent()) {
       Object v = rawValue(raw, index(table.keyColumn().get()));
+      if (v == null && table == InputTable.ENTERPRISES) {
+        // a registry export's row has no id of its own: its USCC is its id (version 3)
+        v = rawValue(raw, index(Cols.USCC));
+      }
       return v == null ? null : v.toString();
     }
     return orEmpty(rawValue(raw, 0)) + "/" + orEmpty(rawValue(raw, 1));
@@ -183,9 +234,26 @@ public final class RowValidator implements Serializable {
     return v == null ? "" : v instanceof String[] a ? String.join(",", a) : v.toString();
   }
 
-  private static Object rawValue(Row raw, int column) {
+  /**
+   * A column's raw value: its text, or its array's items; in an optional column a marker of "none"
+   * (-, --, —, /, 暂无, 未公开, 无) is no value (a boolean's 无 is false, as before).
+   */
+  private Object rawValue(Row raw, int column) {
     Object v = raw.get(FIRST_COLUMN + column);
-    return v == null || v instanceof String ? v : toArray(stringList(v));
+    if (v == null) {
+      return null;
+    }
+    ColumnSpec c = table.columns().get(column);
+    boolean markers = !c.required() && c.type() != ColumnType.BOOLEAN;
+    if (v instanceof String s) {
+      return markers && Rules.EMPTY_MARKERS.contains(s.trim()) ? null : s;
+    }
+    List<String> items = stringList(v);
+    if (markers) {
+      items =
+          items.stream().filter(x -> x == null || !Rules.EMPTY_MARKERS.contains(x.trim())).toList();
+    }
+    return toArray(items);
   }
 
   /** The record under check, its typed values, and what it broke so far. */
@@ -216,15 +284,30 @@ public final class RowValidator implements Serializable {
       }
       String[] items = raw instanceof String s ? new String[] {s} : (String[]) raw;
       List<String> out = new ArrayList<>(items.length);
+      boolean tags = c.name().equals(Cols.TAGS);
       for (String x : items) {
         String t = trimSpaces(x);
         if (t != null && !t.isEmpty()) {
+          if (tags) {
+            t = org.oppmatch.model.Tag.keyOf(t);
+          }
           out.add(vocab ? t.toLowerCase(Locale.ROOT) : t);
         }
       }
       return out.toArray(new String[0]);
     }
     String text = Values.text(raw == null ? null : raw.toString());
+    if (table == InputTable.ENTERPRISES && text != null) {
+      if (c.name().equals(Cols.REGISTERED_CAPITAL) || c.name().equals(Cols.REVENUE)) {
+        Double plain = Values.toDouble(text);
+        return plain != null ? plain : Money.toCny(text, readings.fxToCny());
+      }
+      if (c.name().equals(Cols.FOUNDED_YEAR) && Values.toInt(text) == null) {
+        // 成立日期: a date, whose year is used
+        LocalDate d = Values.toDate(text);
+        return d == null ? null : d.getYear();
+      }
+    }
     return switch (c.type()) {
       case STRING -> {
         if (text == null) {
@@ -252,6 +335,74 @@ public final class RowValidator implements Serializable {
   }
 
   // ---- the rules -------------------------------------------------------------------------------
+
+  /**
+   * A registry export's defaults (data-contract.md, version 3): the id is the USCC when the row has
+   * none, the country CN; industry names become codes after the row's own codes (a name of no
+   * class, or of two, is {@code unknown_industry_name}); a registration status outside the lists is
+   * {@code unknown_status}.
+   */
+  private void registryDefaults(Subject r) {
+    Object[] v = r.values();
+    if (v[index(Cols.ENTERPRISE_ID)] == null && v[index(Cols.USCC)] != null) {
+      v[index(Cols.ENTERPRISE_ID)] = v[index(Cols.USCC)];
+    }
+    if (v[index(Cols.COUNTRY)] == null) {
+      v[index(Cols.COUNTRY)] = "CN";
+    }
+    String[] names = strings(v[index(Cols.INDUSTRY_NAMES)]);
+    if (names.length > 0) {
+      java.util.LinkedHashSet<String> codes =
+          new java.util.LinkedHashSet<>(List.of(strings(v[index(Cols.INDUSTRY_CODES)])));
+      List<String> problems = new ArrayList<>();
+      for (String name : joinedNames(names)) {
+        IndustryNames.Lookup l = readings.industryByName().get(name);
+        if (l == null || l.code() == null) {
+          problems.add(l == null ? "'" + name + "' is no GB/T 4754-2017 name" : l.problem());
+        } else {
+          codes.add(l.code());
+        }
+      }
+      if (!problems.isEmpty()) {
+        r.broke(Rules.UNKNOWN_INDUSTRY_NAME, "industry_names: " + String.join("; ", problems));
+      }
+      v[index(Cols.INDUSTRY_CODES)] = codes.toArray(new String[0]);
+    }
+    String status = (String) v[index(Cols.REGISTRATION_STATUS)];
+    if (status != null && RegistrationStatus.of(status) == null) {
+      r.broke(
+          Rules.UNKNOWN_STATUS,
+          "registration_status '"
+              + status
+              + "' is neither active ("
+              + String.join("、", RegistrationStatus.ACTIVE_WORDS)
+              + ") nor inactive ("
+              + String.join("、", RegistrationStatus.INACTIVE_WORDS)
+              + ")");
+    }
+  }
+
+  /**
+   * The names of an industry_names value: its items as the reader split them, with items that a '、'
+   * inside a classification name had split joined again (计算机、通信和其他电子设备制造业).
+   */
+  private List<String> joinedNames(String[] items) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    while (i < items.length) {
+      int taken = 1;
+      for (int j = items.length; j > i + 1; j--) {
+        String joined = String.join("、", java.util.Arrays.asList(items).subList(i, j));
+        if (readings.industryByName().containsKey(joined)) {
+          taken = j - i;
+          break;
+        }
+      }
+      out.add(String.join("、", java.util.Arrays.asList(items).subList(i, i + taken)));
+      i += taken;
+    }
+    return out;
+  }
 
   /**
    * The text values' characters: a U+FFFD is a character an earlier conversion lost ({@code

@@ -57,6 +57,16 @@ public final class Rules {
   public static final String INVALID_STATUS = "invalid_status";
   public static final String INVALID_STAGE = "invalid_stage";
   public static final String UNKNOWN_ZONE = "unknown_zone";
+
+  /** An industry name of no class of the GB/T 4754-2017 table, or of two (version 3). */
+  public static final String UNKNOWN_INDUSTRY_NAME = "unknown_industry_name";
+
+  /** A registration status that is neither active nor inactive (version 3). */
+  public static final String UNKNOWN_STATUS = "unknown_status";
+
+  /** What a registry writes for "none" in an optional column (version 3). */
+  public static final Set<String> EMPTY_MARKERS = Set.of("-", "--", "—", "/", "暂无", "未公开", "无");
+
   public static final String UNKNOWN_NODE = "unknown_node";
 
   public static final List<String> TAGS = Tag.keys();

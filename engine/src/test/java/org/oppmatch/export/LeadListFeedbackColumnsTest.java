@@ -83,10 +83,10 @@ class LeadListFeedbackColumnsTest {
   }
 
   @Test
-  void withoutAClassificationTableTheIndustryIsNamedByItsDivision() throws IOException {
+  void withoutAClassificationTableTheIndustryIsNamedByTheShippedOne() throws IOException {
     try (XSSFWorkbook wb = workbook(ExportFixtures.profiledZone(Map.of()))) {
       assertEquals(
-          "铁路、船舶、航空航天和其他运输设备制造业（大类）",
+          "飞机制造",
           cell(wb.getSheet(LeadListWorkbook.LEADS_SHEET).getRow(1), LeadColumn.INDUSTRY_NAME));
     }
   }

@@ -75,7 +75,6 @@ class ValidationRulesTest {
     return Stream.of(
         Arguments.of("E_BLANK_NAME", "missing_required"),
         Arguments.of("E_NO_CODES", "missing_required"),
-        Arguments.of("E_NO_COUNTRY", "missing_required"),
         Arguments.of("E_EMPLOYEES_TEXT", "bad_type"),
         Arguments.of("E_LAT_TEXT", "bad_type"),
         Arguments.of("E_PRESENCE_TEXT", "bad_type"),
@@ -385,7 +384,10 @@ class ValidationRulesTest {
     COUNTS.forEach(
         (t, c) ->
             assertEquals(c[0], c[1] + c[2], t.tableName() + " read = accepted + quarantined"));
-    assertEquals(2, COUNTS.get(InputTable.ENTERPRISES)[1] - 1, "E_OK, E_OK2 and the newest E_DUP");
+    assertEquals(
+        3,
+        COUNTS.get(InputTable.ENTERPRISES)[1] - 1,
+        "E_OK, E_OK2, E_NO_COUNTRY (CN when none is given, version 3) and the newest E_DUP");
   }
 
   @Test
