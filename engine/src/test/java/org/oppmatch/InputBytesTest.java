@@ -98,6 +98,8 @@ class InputBytesTest {
     Path gb = tmp.resolve("gb18030");
     NightlyJobEndToEndTest.writeInputs(gb);
     Files.write(gb.resolve("enterprises.csv"), csv.getBytes(GB18030));
+    // with an outcomes table that holds a header and no rows: fine, unlike the required tables
+    Fixtures.write(gb, "outcomes.csv", Fixtures.csv(InputTable.OUTCOMES, List.of()));
     String zones = Files.readString(gb.resolve("zones.csv"));
     Files.write(gb.resolve("zones.csv"), ("\uFEFF" + zones).getBytes(StandardCharsets.UTF_16LE));
     gbOut = tmp.resolve("gb18030-out");
@@ -196,14 +198,9 @@ class InputBytesTest {
           err);
       assertEquals(1, err.lines().count(), err);
     }
-    // an empty outcomes table is fine
-    Path in = tmp.resolve("empty-outcomes");
-    NightlyJobEndToEndTest.writeInputs(in);
-    Fixtures.write(in, "outcomes.csv", Fixtures.csv(InputTable.OUTCOMES, List.of()));
     assertEquals(
         0,
-        NightlyJobEndToEndTest.run(
-            NightlyJobEndToEndTest.args(in, tmp.resolve("empty-outcomes-out"), DATE, config)),
-        NightlyJobEndToEndTest.lastErr);
+        NightlyJobEndToEndTest.manifest(gbOut, DATE).at("/inputs/outcomes/rows_read").asLong(),
+        "an empty outcomes table is read and fine");
   }
 }

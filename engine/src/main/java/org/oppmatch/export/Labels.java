@@ -74,6 +74,7 @@ public final class Labels {
     }
     return switch (reason) {
       case Changes.ENTERPRISE_GONE -> "企业已不在本次输入数据中";
+      case Changes.INACTIVE -> "企业已注销、吊销或停业，不再列入清单";
       case Changes.MOVED_ZONE ->
           nowZoneId == null
               ? "已列入其他园区的清单"

@@ -23,6 +23,12 @@ public enum LeadColumn {
   REVENUE_BAND("营业收入区间", 14, false, (r, n) -> revenueBand(r.profile())),
   EMPLOYEES("从业人数", 8, false, (r, n) -> r.profile().employees()),
   TAGS("企业标签", 24, true, (r, n) -> Labels.tags(r.profile().tags())),
+  // whom to call (version 3): as the input gives it
+  LEGAL_REPRESENTATIVE("法定代表人", 10, false, (r, n) -> r.profile().contacts().legalRepresentative()),
+  PHONE("电话", 16, false, (r, n) -> r.profile().contacts().phone()),
+  EMAIL("邮箱", 22, false, (r, n) -> r.profile().contacts().email()),
+  WEBSITE("网址", 22, false, (r, n) -> r.profile().contacts().website()),
+  ADDRESS("地址", 30, true, (r, n) -> r.profile().contacts().address()),
   SCORE("得分", 8, false, (r, n) -> r.score()),
   TIER("等级", 6, false, (r, n) -> r.tier()),
   CHAIN_ROLE("链条角色", 9, false, (r, n) -> Labels.chainRole(r.chainRole())),

@@ -44,14 +44,36 @@ public record LeadRow(
       String industryCode,
       Double revenueCny,
       Integer employees,
-      List<String> tags) {
+      List<String> tags,
+      Contacts contacts) {
 
     /** Nothing known. */
     public static final Profile NONE = new Profile(null, null, null, null, null, List.of());
 
     public Profile {
       tags = List.copyOf(tags == null ? List.of() : tags);
+      contacts = contacts == null ? Contacts.NONE : contacts;
     }
+
+    /** A profile without contacts. */
+    public Profile(
+        String province,
+        String city,
+        String industryCode,
+        Double revenueCny,
+        Integer employees,
+        List<String> tags) {
+      this(province, city, industryCode, revenueCny, employees, tags, Contacts.NONE);
+    }
+  }
+
+  /**
+   * Who to call, as the input gives it (data-contract.md, version 3: 法定代表人, 电话, 邮箱, 网址, 地址); any
+   * part may be null.
+   */
+  public record Contacts(
+      String legalRepresentative, String phone, String email, String website, String address) {
+    public static final Contacts NONE = new Contacts(null, null, null, null, null);
   }
 
   public LeadRow {

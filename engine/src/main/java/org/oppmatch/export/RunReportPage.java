@@ -246,7 +246,12 @@ public final class RunReportPage {
           LeadColumn.SIZE_BAND,
           LeadColumn.REVENUE_BAND,
           LeadColumn.EMPLOYEES,
-          LeadColumn.TAGS);
+          LeadColumn.TAGS,
+          LeadColumn.LEGAL_REPRESENTATIVE,
+          LeadColumn.PHONE,
+          LeadColumn.EMAIL,
+          LeadColumn.WEBSITE,
+          LeadColumn.ADDRESS);
 
   private static void coverage(StringBuilder h, ZoneExport z) {
     h.append("<h4>产业链环节与候选企业</h4>");

@@ -29,6 +29,9 @@ public final class Changes {
   /** ... because the opportunities it was matched to have closed. */
   public static final String OPPORTUNITY_CLOSED = "opportunity_closed";
 
+  /** ... because the firm is deregistered, revoked or closed (version 3): on no list. */
+  public static final String INACTIVE = "inactive";
+
   /** ... because the enterprise signed or landed with a zone (an outcome): on no list. */
   public static final String WON = "won";
 
@@ -143,6 +146,20 @@ public final class Changes {
       Map<String, String> companyOf,
       Set<String> openOpportunityIds,
       Map<String, Engagement> engagements) {
+    return dropped(previous, current, companyOf, Set.of(), openOpportunityIds, engagements);
+  }
+
+  /**
+   * As above, with the companies that are inactive now (deregistered, revoked: reason {@code
+   * inactive}).
+   */
+  public static List<Dropped> dropped(
+      List<PreviousLead> previous,
+      List<CurrentLead> current,
+      Map<String, String> companyOf,
+      Set<String> inactive,
+      Set<String> openOpportunityIds,
+      Map<String, Engagement> engagements) {
     Map<String, String> nowZone = new HashMap<>();
     java.util.Set<String> listed = new java.util.HashSet<>();
     for (CurrentLead c : current) {
@@ -161,6 +178,8 @@ public final class Changes {
       Engagement g = company == null ? null : engagements.get(company);
       if (company == null) {
         reason = ENTERPRISE_GONE;
+      } else if (inactive.contains(company)) {
+        reason = INACTIVE;
       } else if (g != null && g.status() == Engagement.Status.WON) {
         reason = WON;
       } else if (g != null && g.status() == Engagement.Status.LOST) {

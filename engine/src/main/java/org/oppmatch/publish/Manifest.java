@@ -48,6 +48,7 @@ public final class Manifest {
   private final Map<String, InputCounts> inputs = new LinkedHashMap<>();
   private final Map<String, Long> outputs = new LinkedHashMap<>();
   private final Map<String, Object> extra = new LinkedHashMap<>();
+  private final Map<String, Map<String, Object>> inputDetails = new LinkedHashMap<>();
   private StageTimer timer;
 
   public Manifest(LocalDate runDate, String attempt, Instant startedAt) {
@@ -67,6 +68,14 @@ public final class Manifest {
 
   public void output(String name, long rows) {
     outputs.put(name, rows);
+  }
+
+  /**
+   * A figure of one input known after its counts (the enterprises' inactive firms: version 3),
+   * written beside them.
+   */
+  public void inputDetail(String table, String key, Object value) {
+    inputDetails.computeIfAbsent(table, t -> new LinkedHashMap<>()).put(key, value);
   }
 
   /** Anything else worth recording (e.g. the previous run compared with). */
@@ -176,6 +185,9 @@ public final class Manifest {
             ObjectNode enc = n.putObject("encodings");
             c.encodings().forEach(enc::put);
           }
+          inputDetails
+              .getOrDefault(name, Map.of())
+              .forEach((k, v) -> n.set(k, MAPPER.valueToTree(v)));
         });
     ObjectNode out = root.putObject("outputs");
     outputs.forEach(out::put);

@@ -79,6 +79,11 @@ public abstract sealed class Partial implements Serializable
           for (int i = 0; i < n; i++) {
             p.companyOf.put(in.readUTF(), in.readUTF());
           }
+          int m = in.readInt();
+          for (int i = 0; i < m; i++) {
+            p.inactive.add(in.readUTF());
+          }
+          p.inactiveRows = in.readLong();
           return p;
         }
         default -> throw new IllegalStateException("not a part: " + kind);
@@ -210,9 +215,18 @@ public abstract sealed class Partial implements Serializable
 
     public final HashMap<String, String> companyOf = new HashMap<>();
 
+    /** Those companies that are inactive now (deregistered, revoked: version 3). */
+    public final java.util.HashSet<String> inactive = new java.util.HashSet<>();
+
+    /** Rows of inactive firms among the pass's input (companies, each counted once). */
+    public long inactiveRows;
+
     @Override
     public Partial merge(Partial other) {
-      companyOf.putAll(((Present) other).companyOf);
+      Present o = (Present) other;
+      companyOf.putAll(o.companyOf);
+      inactive.addAll(o.inactive);
+      inactiveRows += o.inactiveRows;
       return this;
     }
 
@@ -228,6 +242,11 @@ public abstract sealed class Partial implements Serializable
         out.writeUTF(e.getKey());
         out.writeUTF(e.getValue());
       }
+      out.writeInt(inactive.size());
+      for (String id : inactive) {
+        out.writeUTF(id);
+      }
+      out.writeLong(inactiveRows);
     }
   }
 }

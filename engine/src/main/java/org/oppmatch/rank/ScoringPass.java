@@ -65,6 +65,8 @@ public final class ScoringPass {
       List<Lead> training,
       Map<String, List<Lead>> engaged,
       Map<String, String> previousCompanies,
+      Set<String> inactivePreviousCompanies,
+      long inactiveCompanies,
       Map<Integer, Long> fitCounts,
       JavaRDD<List<OpportunityLead>> opportunityMatches) {}
 
@@ -91,6 +93,8 @@ public final class ScoringPass {
     Map<String, List<Lead>> candidates = new HashMap<>();
     Map<String, List<Lead>> engaged = new HashMap<>();
     Map<String, String> present = new HashMap<>();
+    Set<String> inactive = new java.util.HashSet<>();
+    long inactiveCount = 0;
     Map<Integer, Long> fitCounts = new HashMap<>();
     List<Lead> training = List.of();
     for (Tuple2<String, byte[]> t : merged.filter(t -> !t._1().startsWith(OPPORTUNITY)).collect()) {
@@ -104,14 +108,18 @@ public final class ScoringPass {
       } else if (p instanceof Partial.Tally tally) {
         fitCounts.putAll(tally.counts);
       } else {
-        present.putAll(((Partial.Present) p).companyOf());
+        Partial.Present pr = (Partial.Present) p;
+        present.putAll(pr.companyOf());
+        inactive.addAll(pr.inactive);
+        inactiveCount += pr.inactiveRows;
       }
     }
     JavaRDD<List<OpportunityLead>> matches =
         merged
             .filter(t -> t._1().startsWith(OPPORTUNITY))
             .map(t -> ScoringPass.<OpportunityLead>best(Partial.fromBytes(t._2())));
-    return new Result(candidates, training, engaged, present, fitCounts, matches);
+    return new Result(
+        candidates, training, engaged, present, inactive, inactiveCount, fitCounts, matches);
   }
 
   private static Iterator<Tuple2<String, byte[]>> asBytes(Iterator<Tuple2<String, Partial>> parts) {
@@ -137,16 +145,25 @@ public final class ScoringPass {
     while (rows.hasNext()) {
       Row r = rows.next();
       String id = Enterprise.idOf(r);
-      Enterprise e = Enterprise.of(r);
       String[] members =
           r.length() <= MEMBER_IDS || r.isNullAt(MEMBER_IDS)
               ? null
               : r.<String>getList(MEMBER_IDS).toArray(String[]::new);
+      boolean inactive = Enterprise.inactive(r);
       for (String member : members == null ? new String[] {id} : members) {
         if (m.previousMemberIds().contains(member)) {
           present.companyOf.put(member, id);
+          if (inactive) {
+            present.inactive.add(id);
+          }
         }
       }
+      if (inactive) {
+        // deregistered, revoked, closed: accepted and counted, scored for nobody (version 3)
+        present.inactiveRows++;
+        continue;
+      }
+      Enterprise e = Enterprise.of(r);
       Engagement g = m.engagements().get(id);
       String owner = g != null && g.status() == Engagement.Status.ACTIVE ? g.owner() : null;
       Scorer.Scored s = m.scorer().score(e, scratch, owner);

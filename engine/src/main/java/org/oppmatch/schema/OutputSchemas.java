@@ -44,7 +44,13 @@ public final class OutputSchemas {
           .add(Cols.ENGAGEMENT_SINCE, DataTypes.DateType)
           .add(Cols.MODEL_SCORE, DataTypes.DoubleType)
           .add(Cols.MODEL_REASONS, STRINGS)
-          .add(Cols.MEMBER_ENTERPRISE_IDS, STRINGS);
+          .add(Cols.MEMBER_ENTERPRISE_IDS, STRINGS)
+          // version 3: whom to call, as the input gives it
+          .add(Cols.LEGAL_REPRESENTATIVE, DataTypes.StringType)
+          .add(Cols.PHONE, DataTypes.StringType)
+          .add(Cols.EMAIL, DataTypes.StringType)
+          .add(Cols.WEBSITE, DataTypes.StringType)
+          .add(Cols.ADDRESS, DataTypes.StringType);
 
   /** opportunity_matches: per opportunity, the enterprises that fit it, best first. */
   public static final StructType OPPORTUNITY_MATCHES =

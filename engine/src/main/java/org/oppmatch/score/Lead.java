@@ -89,6 +89,17 @@ public final class Lead implements Serializable {
   public String province;
 
   public String primaryIndustryCode;
+
+  /**
+   * Who a team calls (data-contract.md, version 3): the legal representative, phone, email, website
+   * and address as the input gives them; each may be null.
+   */
+  public String legalRepresentative;
+
+  public String phone;
+  public String email;
+  public String website;
+  public String address;
   public Double revenue;
   public Integer employees;
 
@@ -161,6 +172,11 @@ public final class Lead implements Serializable {
     Wire.string(out, primaryIndustryCode);
     Wire.optional(out, revenue);
     Wire.optional(out, employees);
+    Wire.string(out, legalRepresentative);
+    Wire.string(out, phone);
+    Wire.string(out, email);
+    Wire.string(out, website);
+    Wire.string(out, address);
   }
 
   /** Reads a lead written by {@link #write}. */
@@ -206,6 +222,11 @@ public final class Lead implements Serializable {
     l.primaryIndustryCode = Wire.string(in);
     l.revenue = Wire.optionalDouble(in);
     l.employees = Wire.optionalInt(in);
+    l.legalRepresentative = Wire.string(in);
+    l.phone = Wire.string(in);
+    l.email = Wire.string(in);
+    l.website = Wire.string(in);
+    l.address = Wire.string(in);
     return l;
   }
 

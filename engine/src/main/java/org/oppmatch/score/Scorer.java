@@ -293,6 +293,11 @@ public final class Scorer implements Serializable {
     l.bestSignal = f.bestSignal();
     l.city = e.city;
     l.province = e.province;
+    l.legalRepresentative = e.legalRepresentative;
+    l.phone = e.phone;
+    l.email = e.email;
+    l.website = e.website;
+    l.address = e.address;
     l.primaryIndustryCode = e.industryCodes.length == 0 ? null : e.industryCodes[0];
     l.revenue = e.revenue;
     l.employees = e.employees;

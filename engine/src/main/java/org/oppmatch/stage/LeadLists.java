@@ -212,7 +212,13 @@ public final class LeadLists {
       targets.forEach(
           t -> current.add(new Changes.CurrentLead(t.zoneId(), t.lead().enterpriseId, t.rank())));
       dropped =
-          Changes.dropped(previous.leads, current, scored.previousCompanies(), open, engagements);
+          Changes.dropped(
+              previous.leads,
+              current,
+              scored.previousCompanies(),
+              scored.inactivePreviousCompanies(),
+              open,
+              engagements);
     }
     return new LeadLists(targets, dropped);
   }
@@ -311,7 +317,9 @@ public final class LeadLists {
                       l.primaryIndustryCode,
                       l.revenue,
                       l.employees,
-                      l.tags == null ? List.of() : List.of(l.tags))));
+                      l.tags == null ? List.of() : List.of(l.tags),
+                      new LeadRow.Contacts(
+                          l.legalRepresentative, l.phone, l.email, l.website, l.address))));
     }
     List<ExportStage.DroppedLead> gone = null;
     if (dropped != null) {

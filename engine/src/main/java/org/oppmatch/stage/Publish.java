@@ -154,7 +154,12 @@ public final class Publish {
               t.engagementSince() == null ? null : java.sql.Date.valueOf(t.engagementSince()),
               l.modelScore,
               l.modelReasons,
-              t.memberIds().toArray(new String[0])));
+              t.memberIds().toArray(new String[0]),
+              l.legalRepresentative,
+              l.phone,
+              l.email,
+              l.website,
+              l.address));
     }
     write(Step.TARGETS, spark.createDataFrame(rows, OutputSchemas.TARGETS));
   }

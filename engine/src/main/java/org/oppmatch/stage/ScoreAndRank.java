@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaRDD;
 import org.oppmatch.JobFailure;
 import org.oppmatch.config.JobConfig;
@@ -43,6 +44,7 @@ public final class ScoreAndRank {
   public record Ranked(
       Map<String, List<Lead>> zoneLists,
       Map<String, String> previousCompanies,
+      Set<String> inactivePreviousCompanies,
       List<Coverage.Node> coverage,
       JavaRDD<List<OpportunityLead>> opportunityMatches,
       LearnedRanking model) {}
@@ -139,11 +141,13 @@ public final class ScoreAndRank {
                         c.allocation.maxZonesPerEnterprise);
                 if (allocated.shortOfCandidates().isEmpty() || depth >= Integer.MAX_VALUE / 8) {
                   manifest.put("allocation_passes", passes);
+                  manifest.inputDetail("enterprises", "inactive", scored.inactiveCompanies());
                   Map<String, List<Lead>> lists =
                       Allocation.withEngaged(allocated.lists(), scored.engaged());
                   return new Ranked(
                       lists,
                       scored.previousCompanies(),
+                      scored.inactivePreviousCompanies(),
                       Coverage.of(
                           scorer.zones(), in.reference().chainEntries(), scored.fitCounts(), lists),
                       scored.opportunityMatches(),

@@ -75,7 +75,7 @@ class LeadListCsvTest {
     String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
     assertTrue(
         text.startsWith(
-            "排名,企业名称,企业编号,所在省份,所在城市,主营行业代码,主营行业,企业规模,营业收入区间,从业人数,企业标签,得分,等级,链条角色,匹配环节,匹配场景机会,推荐理由,是否新增,上次排名,其他意向园区,得分构成,跟进阶段\r\n"),
+            "排名,企业名称,企业编号,所在省份,所在城市,主营行业代码,主营行业,企业规模,营业收入区间,从业人数,企业标签,法定代表人,电话,邮箱,网址,地址,得分,等级,链条角色,匹配环节,匹配场景机会,推荐理由,是否新增,上次排名,其他意向园区,得分构成,跟进阶段\r\n"),
         text.substring(0, 120));
     assertTrue(text.endsWith("\r\n"));
   }

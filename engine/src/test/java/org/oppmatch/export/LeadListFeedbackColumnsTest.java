@@ -151,7 +151,7 @@ class LeadListFeedbackColumnsTest {
       // read back, POI's inverted flag says showDropDown="0": Excel shows the arrow
       assertTrue(stage.getSuppressDropDownArrow());
       assertEquals(DataValidation.ErrorStyle.STOP, stage.getErrorStyle());
-      assertEquals("W2:W" + last, stage.getRegions().getCellRangeAddress(0).formatAsString());
+      assertEquals("AB2:AB" + last, stage.getRegions().getCellRangeAddress(0).formatAsString());
       XSSFDataValidation date = byColumn(validations, first + FeedbackColumn.DATE.ordinal());
       assertEquals(
           DataValidationConstraint.ValidationType.DATE,

@@ -63,6 +63,11 @@ class LeadListWorkbookTest {
               "营业收入区间",
               "从业人数",
               "企业标签",
+              "法定代表人",
+              "电话",
+              "邮箱",
+              "网址",
+              "地址",
               "得分",
               "等级",
               "链条角色",
@@ -128,7 +133,7 @@ class LeadListWorkbookTest {
       assertEquals(2, pane.getVerticalSplitPosition(), "rank and name stay in view");
       assertTrue(s.getCTWorksheet().isSetAutoFilter(), "autofilter on the header");
       assertEquals(
-          "A1:Z10", s.getCTWorksheet().getAutoFilter().getRef(), "to the last feedback column");
+          "A1:AE10", s.getCTWorksheet().getAutoFilter().getRef(), "to the last feedback column");
       assertTrue(
           s.getColumnWidth(col(LeadColumn.EXPLANATION)) > s.getColumnWidth(0) * 5,
           "the explanation column is wide");

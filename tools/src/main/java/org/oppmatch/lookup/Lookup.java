@@ -407,6 +407,14 @@ public final class Lookup {
     n.set("signals", JSON.valueToTree(e.signals));
     n.put("group_id", e.groupId);
     n.put("updated_at", e.updatedAt == null ? null : e.updatedAt.toString());
+    // version 3: a registry's status, and whom to call
+    n.put("registration_status", e.registrationStatus);
+    n.put("inactive", e.inactive());
+    n.put("legal_representative", e.legalRepresentative);
+    n.put("phone", e.phone);
+    n.put("email", e.email);
+    n.put("website", e.website);
+    n.put("address", e.address);
     return n;
   }
 

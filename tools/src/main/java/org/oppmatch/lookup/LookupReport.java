@@ -73,6 +73,16 @@ final class LookupReport {
       b.append(" · 集团 (group_id) ").append(orDash(e.path("group_id"))).append('\n');
       b.append("  标签 (tags) ").append(joined(e.path("tags"), ", "));
       b.append(" · 信号 (signals) ").append(joined(e.path("signals"), ", ")).append('\n');
+      b.append("  法定代表人 ").append(orDash(e.path("legal_representative")));
+      b.append(" · 电话 ").append(orDash(e.path("phone")));
+      b.append(" · 邮箱 ").append(orDash(e.path("email")));
+      b.append(" · 网址 ").append(orDash(e.path("website")));
+      b.append(" · 地址 ").append(orDash(e.path("address"))).append('\n');
+      if (e.path("inactive").asBoolean(false)) {
+        b.append("  登记状态 (registration_status) ")
+            .append(e.path("registration_status").asText())
+            .append("：已注销、吊销或停业，不列入任何清单 (inactive: on no list)\n");
+      }
     }
     b.append("  合并 (entities) ").append(entities(company)).append('\n');
     for (JsonNode q : doc.path("quarantined_rows")) {
@@ -393,6 +403,7 @@ final class LookupReport {
   private static String droppedReason(String reason, String nowZone) {
     return switch (reason) {
       case "enterprise_gone" -> "不在本次输入中";
+      case "inactive" -> "已注销、吊销或停业";
       case "moved_zone" -> "转入 " + nowZone + " 的名单";
       case "opportunity_closed" -> "所匹配的场景机会已关闭";
       case "fell_below_list" -> "得分落到名单之外";

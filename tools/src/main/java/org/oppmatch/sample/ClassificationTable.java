@@ -9,9 +9,9 @@ import java.util.Map;
 
 /**
  * Writes the GB/T 4754-2017 classification the engine ships in its jar (divisions, groups and
- * classes: code and Chinese name) from the reference table of ../shared/data/gbt4754.csv, so that
- * a registry export's industry names map to codes and every lead list names its class. Usage:
- * {@code ClassificationTable SHARED_TABLE OUT}; the test {@code ClassificationTableTest} keeps the
+ * classes: code and Chinese name) from the reference table of ../shared/data/gbt4754.csv, so that a
+ * registry export's industry names map to codes and every lead list names its class. Usage: {@code
+ * ClassificationTable SHARED_TABLE OUT}; the test {@code ClassificationTableTest} keeps the
  * committed resource equal to what this writes.
  */
 public final class ClassificationTable {
@@ -40,7 +40,11 @@ public final class ClassificationTable {
         .filter(r -> r.getOrDefault("code", "").matches("[0-9]{2,4}"))
         .sorted(java.util.Comparator.comparing(r -> r.get("code")))
         .forEach(
-            r -> b.append(r.get("code")).append(',').append(Csv.quote(r.get("name_zh"))).append('\n'));
+            r ->
+                b.append(r.get("code"))
+                    .append(',')
+                    .append(Csv.quote(r.get("name_zh")))
+                    .append('\n'));
     return b.toString();
   }
 }
