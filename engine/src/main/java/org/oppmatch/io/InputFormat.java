@@ -7,7 +7,9 @@ import java.util.Optional;
 public enum InputFormat {
   CSV(".csv"),
   JSONL(".jsonl"),
-  PARQUET(".parquet");
+  PARQUET(".parquet"),
+  /** An Excel workbook: its first sheet, row 1 the header (version 3). */
+  XLSX(".xlsx");
 
   private final String extension;
 
@@ -31,6 +33,9 @@ public enum InputFormat {
     if (n.endsWith(".parquet")) {
       return Optional.of(PARQUET);
     }
+    if (n.endsWith(".xlsx")) {
+      return Optional.of(XLSX);
+    }
     return Optional.empty();
   }
 
@@ -39,6 +44,7 @@ public enum InputFormat {
       case "csv" -> CSV;
       case "jsonl", "json", "ndjson" -> JSONL;
       case "parquet" -> PARQUET;
+      case "xlsx" -> XLSX;
       default -> throw new IllegalArgumentException("unknown input format '" + name + "'");
     };
   }

@@ -75,12 +75,17 @@ public final class RawReader {
     }
     Map<String, TextEncoding.Detected> encodings = new java.util.LinkedHashMap<>();
     for (String file : src.files()) {
-      TextEncoding.Detected encoding = detect(file);
-      encodings.put(file, encoding);
-      Set<String> present =
-          src.format() == InputFormat.CSV
-              ? csvHeader(file, encoding)
-              : jsonKeys(file, encoding, JSON_HEADER_SAMPLE);
+      Set<String> present;
+      if (src.format() == InputFormat.XLSX) {
+        present = xlsxHeader(file);
+      } else {
+        TextEncoding.Detected encoding = detect(file);
+        encodings.put(file, encoding);
+        present =
+            src.format() == InputFormat.CSV
+                ? csvHeader(file, encoding)
+                : jsonKeys(file, encoding, JSON_HEADER_SAMPLE);
+      }
       // the contract's columns the file's names mean (two names of one column fail here)
       Set<String> columns = new LinkedHashSet<>();
       int[] at = src.table().positions(new ArrayList<>(present), file);
@@ -165,6 +170,22 @@ public final class RawReader {
     hadoopConf.forEach(conf::set);
     org.apache.hadoop.fs.Path p = new org.apache.hadoop.fs.Path(file);
     return p.getFileSystem(conf).open(p);
+  }
+
+  /** The names in row 1 of a workbook's first sheet (its first row that holds a value). */
+  private Set<String> xlsxHeader(String file) {
+    try (XlsxRows rows = new XlsxRows(file, hadoopConf)) {
+      if (!rows.hasNext()) {
+        throw JobFailure.inputContract(file + ": the first sheet is empty, no header row");
+      }
+      Set<String> names = new LinkedHashSet<>();
+      for (String c : rows.next().cells()) {
+        names.add(c == null ? "" : c.trim());
+      }
+      return names;
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw JobFailure.inputContract(file + ": unreadable: " + e.getMessage());
+    }
   }
 
   private Set<String> csvHeader(String file, TextEncoding.Detected encoding) {

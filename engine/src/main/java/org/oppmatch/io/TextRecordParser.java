@@ -59,7 +59,7 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
   public Iterator<Row> call(Iterator<String> files) {
     return new Iterator<>() {
       Iterator<Row> current = java.util.Collections.emptyIterator();
-      DecodedLines open;
+      java.io.Closeable open;
 
       @Override
       public boolean hasNext() {
@@ -70,12 +70,19 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
             return false;
           }
           String file = files.next();
-          open =
+          if (format == InputFormat.XLSX) {
+            XlsxRows sheet = new XlsxRows(file, hadoopConf);
+            open = sheet;
+            current = sheetRows(file, sheet);
+            continue;
+          }
+          DecodedLines lines =
               openFile(
                   file,
                   hadoopConf,
                   encodings.getOrDefault(file, new TextEncoding.Detected(TextEncoding.UTF_8, 0)));
-          current = format == InputFormat.CSV ? csvRows(file, open) : jsonRows(file, open);
+          open = lines;
+          current = format == InputFormat.CSV ? csvRows(file, lines) : jsonRows(file, lines);
         }
         return true;
       }
@@ -142,6 +149,41 @@ final class TextRecordParser implements MapPartitionsFunction<String, Row> {
             String v = index[i] < 0 ? null : r.fields().get(index[i]);
             values[FIRST + i] = table.columns().get(i).type().isArray() ? splitArray(v) : v;
           }
+        }
+        return RowFactory.create(values);
+      }
+    };
+  }
+
+  /** A workbook's rows after its header row, each by its sheet row number. */
+  private Iterator<Row> sheetRows(String file, XlsxRows sheet) {
+    int[] index;
+    if (sheet.hasNext()) {
+      List<String> header = new ArrayList<>();
+      for (String c : sheet.next().cells()) {
+        header.add(c == null ? "" : c.trim());
+      }
+      index = table.positions(header, file);
+    } else {
+      index = new int[table.columns().size()];
+      java.util.Arrays.fill(index, -1);
+    }
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return sheet.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        XlsxRows.Row r = sheet.next();
+        Object[] values = new Object[FIRST + index.length];
+        values[InputTable.RAW_FILE_AT] = file;
+        values[InputTable.RAW_LINE_AT] = r.number();
+        values[InputTable.RAW_TEXT_AT] = r.text();
+        for (int i = 0; i < index.length; i++) {
+          String v = index[i] < 0 || index[i] >= r.cells().size() ? null : r.cells().get(index[i]);
+          values[FIRST + i] = table.columns().get(i).type().isArray() ? splitArray(v) : v;
         }
         return RowFactory.create(values);
       }

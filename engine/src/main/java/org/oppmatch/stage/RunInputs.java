@@ -60,7 +60,7 @@ public final class RunInputs {
                 + t.tableName()
                 + " is missing: expected "
                 + t.tableName()
-                + ".csv, .jsonl, .parquet or a directory "
+                + ".csv, .jsonl, .parquet, .xlsx or a directory "
                 + t.tableName()
                 + "/ in "
                 + inputsDir);

@@ -58,6 +58,61 @@ public final class Fixtures {
     return v;
   }
 
+  /**
+   * Rows of {@code table} as an Excel workbook, as people type them: every contract column in the
+   * header, numbers in number columns as number cells, dates in date columns as date cells (a value
+   * that does not parse stays text, as a person may type it), the rest text.
+   */
+  public static Path xlsx(Path dir, InputTable table, List<Map<String, String>> rows) {
+    try (org.apache.poi.xssf.usermodel.XSSFWorkbook wb =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+      org.apache.poi.ss.usermodel.Sheet sheet = wb.createSheet(table.tableName());
+      org.apache.poi.ss.usermodel.CellStyle date = wb.createCellStyle();
+      date.setDataFormat(wb.createDataFormat().getFormat("yyyy-mm-dd"));
+      org.apache.poi.ss.usermodel.Row header = sheet.createRow(0);
+      List<ColumnSpec> columns = table.columns();
+      for (int i = 0; i < columns.size(); i++) {
+        header.createCell(i).setCellValue(columns.get(i).name());
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        org.apache.poi.ss.usermodel.Row row = sheet.createRow(r + 1);
+        for (int i = 0; i < columns.size(); i++) {
+          String v = rows.get(r).get(columns.get(i).name());
+          if (v == null || v.isEmpty()) {
+            continue;
+          }
+          org.apache.poi.ss.usermodel.Cell cell = row.createCell(i);
+          switch (columns.get(i).type()) {
+            case DOUBLE, INT -> {
+              try {
+                cell.setCellValue(Double.parseDouble(v));
+              } catch (NumberFormatException e) {
+                cell.setCellValue(v);
+              }
+            }
+            case DATE -> {
+              try {
+                cell.setCellValue(java.time.LocalDate.parse(v));
+                cell.setCellStyle(date);
+              } catch (java.time.format.DateTimeParseException e) {
+                cell.setCellValue(v);
+              }
+            }
+            default -> cell.setCellValue(v);
+          }
+        }
+      }
+      Files.createDirectories(dir);
+      Path p = dir.resolve(table.tableName() + ".xlsx");
+      try (java.io.OutputStream out = Files.newOutputStream(p)) {
+        wb.write(out);
+      }
+      return p;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static Path write(Path dir, String name, String text) {
     try {
       Files.createDirectories(dir);
