@@ -82,8 +82,13 @@ public enum Tag {
    * marks around 小巨人, or none); another value as it is (the validation names it unknown).
    */
   public static String keyOf(String value) {
-    String unquoted = value.replaceAll("[\"“”「」『』'‘’]", "");
-    Tag t = BY_CHINESE_NAME.get(unquoted);
+    if (BY_KEY.containsKey(value) || value.isEmpty() || value.charAt(0) < 0x80) {
+      return value; // a key, or no Chinese name: read once per tag of a million rows
+    }
+    Tag t = BY_CHINESE_NAME.get(QUOTES.matcher(value).replaceAll(""));
     return t == null ? value : t.key();
   }
+
+  private static final java.util.regex.Pattern QUOTES =
+      java.util.regex.Pattern.compile("[\"“”「」『』'‘’]");
 }

@@ -246,14 +246,22 @@ public final class RowValidator implements Serializable {
     ColumnSpec c = table.columns().get(column);
     boolean markers = !c.required() && c.type() != ColumnType.BOOLEAN;
     if (v instanceof String s) {
-      return markers && Rules.EMPTY_MARKERS.contains(s.trim()) ? null : s;
+      return markers && isMarker(s) ? null : s;
     }
     List<String> items = stringList(v);
-    if (markers) {
-      items =
-          items.stream().filter(x -> x == null || !Rules.EMPTY_MARKERS.contains(x.trim())).toList();
+    if (markers && items.stream().anyMatch(RowValidator::isMarker)) {
+      items = items.stream().filter(x -> !isMarker(x)).toList();
     }
     return toArray(items);
+  }
+
+  /** An empty marker (-, --, —, /, 暂无, 未公开, 无), spaces aside; none is longer than 3. */
+  private static boolean isMarker(String s) {
+    if (s == null || s.length() > 8) {
+      return false;
+    }
+    String t = s.trim();
+    return t.length() <= 3 && Rules.EMPTY_MARKERS.contains(t);
   }
 
   /** The record under check, its typed values, and what it broke so far. */
