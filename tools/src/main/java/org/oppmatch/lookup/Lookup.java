@@ -199,7 +199,9 @@ public final class Lookup {
       Engagement engagement = in.reference().engagementOf(memberIds, company.id());
       doc.set("outcomes", outcomesNode(in, company, engagement, date));
 
-      List<Lead> leads = everyZone(stats, in, config, date, e, engagement);
+      // an inactive firm (注销, 吊销) is scored for nobody: no zone to explain
+      List<Lead> leads =
+          e.inactive() ? List.of() : everyZone(stats, in, config, date, e, engagement);
 
       PublishedLists lists =
           PublishedLists.read(spark, args.output(), date, company.id(), memberIds);
