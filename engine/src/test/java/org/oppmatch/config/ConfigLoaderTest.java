@@ -143,7 +143,10 @@ class ConfigLoaderTest {
         "{\"opportunities\": {\"min_similarity\": 1.2}}|opportunities.min_similarity",
         "{\"opportunities\": {\"idf_sample_max\": 10}}|opportunities.idf_sample_max",
         "{\"input_formats\": {\"no_such_table\": \"csv\"}}|input_formats.no_such_table",
-        "{\"input_formats\": {\"enterprises\": \"xlsx\"}}|input_formats.enterprises"
+        "{\"input_formats\": {\"enterprises\": \"xls\"}}|input_formats.enterprises",
+        "{\"inputs\": {\"encoding\": \"latin-1\"}}|inputs.encoding",
+        "{\"inputs\": {\"fx_to_cny\": {\"RUB\": 0.08}}}|inputs.fx_to_cny.RUB",
+        "{\"inputs\": {\"fx_to_cny\": {\"USD\": 0}}}|inputs.fx_to_cny.USD"
       })
   void outOfRangeValueFailsNamingTheKey(String json, String key) {
     assertFailsNaming(json, key);
