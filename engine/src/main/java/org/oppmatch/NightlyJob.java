@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
@@ -181,12 +182,14 @@ public final class NightlyJob {
         sessionDefaults();
         ReadAndValidate.Validated in = ReadAndValidate.run(run, args.inputs());
         PoolStatistics stats = Resolve.run(run, in, publish.manifest());
-        Optional<LocalDate> previousRun = publish.previousRun();
+        List<LocalDate> previousRuns = publish.previousRuns();
+        Optional<LocalDate> previousRun = previousRuns.stream().findFirst();
         LeadLists.Previous previous = publish.previousLeads(previousRun);
         // a company keeps the id the previous run listed it under
         ResolveCompanies.run(run, in, previous.listedIds(), publish.manifest());
         ScoreAndRank.Ranked scored = ScoreAndRank.run(run, in, stats, previous, publish.manifest());
-        LeadLists lists = Explain.run(run, in, scored, previous);
+        LeadLists lists =
+            Explain.run(run, in, scored, previous, ids -> publish.history(previousRuns, ids));
         publish.outputs(in, scored, lists, previousRun);
         if (config.exports.enabled) {
           Export.run(run, in, scored, lists, publish);

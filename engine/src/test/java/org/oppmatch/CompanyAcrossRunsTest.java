@@ -116,7 +116,7 @@ class CompanyAcrossRunsTest {
     // another team's CRM names the Q company by its other id
     Files.writeString(
         outcomes,
-        Files.readString(outcomes) + "Q2," + ZONE + ",lost,2026-11-20,\n",
+        Files.readString(outcomes) + "Q2," + ZONE + ",lost,2026-11-20,,\n",
         StandardCharsets.UTF_8);
 
     // the next night: a newer row of P1 arrives under P1_NEW, R1's row is gone

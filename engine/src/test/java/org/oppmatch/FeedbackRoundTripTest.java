@@ -94,7 +94,8 @@ class FeedbackRoundTripTest {
     firstExit = NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, DATE, config));
     assertEquals(0, firstExit, NightlyJobEndToEndTest.lastErr);
 
-    // the team fills in its copy: A1 signed, A3 contacted, and a stage not in the list for T1
+    // the team fills in its copy: A1 signed, A3 contacted with a note, A2 "not now" with a note,
+    // and a stage not in the list for T1
     returned = tmp.resolve("returned").resolve("新都航空园-反馈.xlsx");
     Files.createDirectories(returned.getParent());
     Files.copy(workbook(out, DATE), returned);
@@ -102,7 +103,8 @@ class FeedbackRoundTripTest {
         returned,
         Map.of(
             "A1", new Object[] {"已签约", LocalDate.of(2026, 11, 18), 50_000.0},
-            "A3", new Object[] {"已接触", LocalDate.of(2026, 11, 19), 200.0},
+            "A3", new Object[] {"已接触", LocalDate.of(2026, 11, 19), 200.0, A3_NOTE},
+            "A2", new Object[] {"暂缓", LocalDate.of(2026, 11, 19), null, "明年预算下来再谈"},
             "T1", new Object[] {"跟进中", LocalDate.of(2026, 11, 19), null}));
 
     outcomes = inputs.resolve("outcomes.csv");
@@ -114,6 +116,8 @@ class FeedbackRoundTripTest {
     secondExit =
         NightlyJobEndToEndTest.run(NightlyJobEndToEndTest.args(inputs, out, NEXT_DATE, config));
   }
+
+  static final String A3_NOTE = "约了11月25日见面, 对接人王总";
 
   static Path workbook(Path output, String date) {
     return output.resolve("exports/run_date=" + date + "/" + ZONE + ".xlsx");
@@ -133,7 +137,10 @@ class FeedbackRoundTripTest {
         code, o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8));
   }
 
-  /** Stage, date and amount (万元) on the rows of the given enterprises, as typed in Excel. */
+  /**
+   * Stage, date, amount (万元) and, when given, a note on the rows of the given enterprises, as typed
+   * in Excel.
+   */
   static void fillIn(Path file, Map<String, Object[]> byEnterprise) throws IOException {
     XSSFWorkbook wb;
     try (InputStream in = Files.newInputStream(file)) {
@@ -160,6 +167,9 @@ class FeedbackRoundTripTest {
         date.setCellStyle(dateStyle);
         if (v[2] != null) {
           row.getCell(first + FeedbackColumn.AMOUNT.ordinal()).setCellValue((Double) v[2]);
+        }
+        if (v.length > 3) {
+          row.getCell(first + FeedbackColumn.NOTE.ordinal()).setCellValue((String) v[3]);
         }
       }
       try (OutputStream o = Files.newOutputStream(file)) {
@@ -248,11 +258,14 @@ class FeedbackRoundTripTest {
   void theTwoFilledRowsBecomeOutcomesAndTheBadOneIsReported() {
     assertEquals(ImportFeedback.ROWS_REJECTED, firstImport.code(), firstImport.err());
     assertEquals(
-        "enterprise_id,zone_id,stage,stage_date,investment_cny\n"
-            + "A1,Z_AERO,signed,2026-11-18,500000000\n"
-            + "A3,Z_AERO,contacted,2026-11-19,2000000\n",
+        "enterprise_id,zone_id,stage,stage_date,investment_cny,note\n"
+            + "A1,Z_AERO,signed,2026-11-18,500000000,\n"
+            + "A3,Z_AERO,contacted,2026-11-19,2000000,\""
+            + A3_NOTE
+            + "\"\n"
+            + "A2,Z_AERO,deferred,2026-11-19,,明年预算下来再谈\n",
         afterFirstImport,
-        "in sheet order; 万元 made yuan");
+        "in sheet order; 万元 made yuan; the notes with their rows");
     assertTrue(
         firstImport
             .err()
@@ -264,14 +277,15 @@ class FeedbackRoundTripTest {
                     + " (enterprise T1): unknown stage \"跟进中\""),
         firstImport.err());
     assertEquals(1, firstImport.err().lines().filter(l -> l.contains(": rejected ")).count());
-    assertTrue(firstImport.out().contains("zone Z_AERO, 3 rows filled in: 2 valid"));
+    assertTrue(
+        firstImport.out().contains("zone Z_AERO, 4 rows filled in: 3 valid"), firstImport.out());
   }
 
   @Test
   void aSecondImportAddsNothing() {
     assertEquals(afterFirstImport, afterSecondImport);
     assertTrue(secondImport.out().contains("nothing new to append"), secondImport.out());
-    assertTrue(secondImport.out().contains("2 valid (2 already in"), secondImport.out());
+    assertTrue(secondImport.out().contains("3 valid (3 already in"), secondImport.out());
     assertEquals(ImportFeedback.ROWS_REJECTED, secondImport.code(), "T1's row is still wrong");
   }
 
@@ -304,6 +318,10 @@ class FeedbackRoundTripTest {
                 + "'");
     assertTrue(
         dropped.contains(Map.of("enterprise_id", "A1", "reason", "won")), dropped.toString());
+    assertTrue(
+        dropped.contains(Map.of("enterprise_id", "A2", "reason", "deferred")),
+        "not now: off every list for outcomes.deferred_days " + dropped);
+    assertTrue(next.stream().noneMatch(r -> "A2".equals(r.get("enterprise_id"))));
 
     Path nextWorkbook = workbook(out, NEXT_DATE);
     assertNull(leadRow(nextWorkbook, "A1"));
@@ -317,6 +335,39 @@ class FeedbackRoundTripTest {
       }
       assertTrue(said, "the changes sheet says in Chinese why A1 left");
     }
-    assertEquals("已接触（自2026-11-19）", leadRow(nextWorkbook, "A3").get("跟进阶段"));
+    Map<String, String> a3Row = leadRow(nextWorkbook, "A3");
+    assertEquals("已接触（自2026-11-19）", a3Row.get("跟进阶段"));
+    assertEquals("2026-11-19 新都航空园：" + A3_NOTE, a3Row.get("最近备注"), "the note came back");
+  }
+
+  @Test
+  void theNextListsCarryTheLatestNoteAndTheHistory() {
+    Map<String, Map<String, Object>> before = new java.util.HashMap<>();
+    NightlyJobEndToEndTest.targets(out, DATE)
+        .forEach(r -> before.put((String) r.get("enterprise_id"), r));
+    List<Map<String, Object>> next = NightlyJobEndToEndTest.targets(out, NEXT_DATE);
+    Map<String, Object> a3 =
+        next.stream().filter(r -> "A3".equals(r.get("enterprise_id"))).findFirst().orElseThrow();
+    assertEquals(A3_NOTE, a3.get("latest_note"));
+    assertEquals(LocalDate.of(2026, 11, 19), a3.get("latest_note_date"));
+    assertEquals(ZONE, a3.get("latest_note_zone_id"));
+    for (Map<String, Object> r : NightlyJobEndToEndTest.targets(out, DATE)) {
+      assertEquals(List.of(), r.get("score_history"), "no earlier run: an empty history");
+      assertEquals(List.of(), r.get("rank_history"));
+    }
+    for (Map<String, Object> r : next) {
+      Map<String, Object> then = before.get((String) r.get("enterprise_id"));
+      boolean sameZone = then != null && then.get("zone_id").equals(r.get("zone_id"));
+      // one earlier run: its score and rank on this list, or null where it was not on it
+      assertEquals(
+          java.util.Arrays.asList(sameZone ? then.get("score") : null),
+          r.get("score_history"),
+          r.toString());
+      assertEquals(
+          java.util.Arrays.asList(sameZone ? then.get("rank") : null),
+          r.get("rank_history"),
+          r.toString());
+      assertEquals(sameZone ? then.get("rank") : null, r.get("previous_rank"), "the same run");
+    }
   }
 }

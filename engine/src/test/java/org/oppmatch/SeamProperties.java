@@ -249,6 +249,16 @@ class SeamProperties {
     checkNight(out, NIGHT_2, after, pool, written.night2());
     List<Map<String, Object>> dropped = dropped(out);
     yesterdaysLeadsAreListedOrDropped(before, after, dropped);
+    for (Map<String, Object> l : before) {
+      assertEquals(List.of(), l.get("rank_history"), "the first night has no history: " + l);
+    }
+    for (Map<String, Object> l : after) {
+      // one earlier run: its rank there is the previous rank, its score there the score then
+      assertEquals(
+          java.util.Arrays.asList(l.get("previous_rank")),
+          l.get("rank_history"),
+          "the history ends with the previous run: " + l);
+    }
 
     if (!pool.rerun()) {
       return;

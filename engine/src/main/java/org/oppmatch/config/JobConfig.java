@@ -116,6 +116,13 @@ public final class JobConfig {
     /** Days a contact, visit or negotiation keeps the enterprise with the zone that reported it. */
     @JsonProperty("active_days")
     public int activeDays = 180;
+
+    /**
+     * Days a deferral ("not now", 暂缓) keeps the enterprise off every list (version 3); after that
+     * it is eligible again, as if new.
+     */
+    @JsonProperty("deferred_days")
+    public int deferredDays = 90;
   }
 
   /** How each zone's list is ordered: by the rules' score, or by a model learned from outcomes. */
@@ -279,6 +286,7 @@ public final class JobConfig {
     range(errors, "opportunities.per_lead", opportunities.perLead, 1, 100);
     range(errors, "outcomes.cooldown_days", outcomes.cooldownDays, 0, 36_500);
     range(errors, "outcomes.active_days", outcomes.activeDays, 1, 36_500);
+    range(errors, "outcomes.deferred_days", outcomes.deferredDays, 0, 36_500);
     if (!Ranking.MODES.contains(ranking.mode)) {
       errors.add("ranking.mode: " + ranking.mode + " is not one of " + Ranking.MODES);
     }

@@ -352,7 +352,8 @@ public final class ExportStage {
         r.groupId(),
         r.engagementStage(),
         r.engagementSince(),
-        r.profile());
+        r.profile(),
+        r.followUp());
   }
 
   private static LocalDate runDate(JsonNode manifest) {

@@ -20,7 +20,10 @@ public enum FeedbackColumn {
    * yuan, the contract's unit.
    */
   AMOUNT("本次反馈：投资额（万元）", 16),
-  /** Free text for the team's own record; the outcomes contract has no column for it. */
+  /**
+   * Free text: imported with the row's stage and date into the outcomes' {@code note} (version 3),
+   * and shown on the lead's row in the next lists (最近备注).
+   */
   NOTE("本次反馈：备注", 30);
 
   /** The earliest date a feedback row may carry: anything before is a typing slip. */
@@ -46,7 +49,7 @@ public enum FeedbackColumn {
     return width;
   }
 
-  /** The stages in the drop-down, in lifecycle order: 已接触 .. 已放弃. */
+  /** The stages in the drop-down, in lifecycle order: 已接触 .. 暂缓 .. 已放弃. */
   public static List<String> stageLabels() {
     return Arrays.stream(EngagementStage.values()).map(EngagementStage::zh).toList();
   }

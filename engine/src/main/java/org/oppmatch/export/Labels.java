@@ -83,6 +83,7 @@ public final class Labels {
       case Changes.FELL_BELOW_LIST -> "得分未进入本次清单";
       case Changes.WON -> "已签约或落地，不再列入清单";
       case Changes.LOST -> "已放弃，冷却期内不再列入清单";
+      case Changes.DEFERRED -> "企业表示暂缓，暂缓期内不再列入清单";
       default -> reason;
     };
   }
@@ -112,6 +113,42 @@ public final class Labels {
     }
     org.oppmatch.model.EngagementStage s = org.oppmatch.model.EngagementStage.of(stage);
     return (s == null ? stage : s.zh()) + (since == null ? "" : "（自" + since + "）");
+  }
+
+  /**
+   * A lead's ranks on its list over the earlier runs and now, oldest first, with the direction from
+   * its first listed rank to now: {@code ↑ 12→—→8→5} (— where it was not listed), {@code 新进} for a
+   * lead no earlier run listed, null when there is no earlier run.
+   */
+  public static String trend(List<Integer> earlier, int rank) {
+    if (earlier == null || earlier.isEmpty()) {
+      return null;
+    }
+    Integer first = earlier.stream().filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    if (first == null) {
+      return "新进";
+    }
+    String arrow = rank < first ? "↑" : rank > first ? "↓" : "→";
+    StringBuilder b = new StringBuilder(arrow).append(' ');
+    // from the first run that listed it: the runs before it say nothing
+    boolean started = false;
+    for (Integer r : earlier) {
+      started |= r != null;
+      if (started) {
+        b.append(r == null ? "—" : r.toString()).append('→');
+      }
+    }
+    return b.append(rank).toString();
+  }
+
+  /** 2026-11-18 成都空天产业功能区：已走访，约下周面谈; null without a note. */
+  public static String note(LeadRow.FollowUp f, Map<String, String> zoneNames) {
+    if (f == null || f.note() == null) {
+      return null;
+    }
+    String zone =
+        f.noteZoneId() == null ? "" : zoneNames.getOrDefault(f.noteZoneId(), f.noteZoneId());
+    return (f.noteDate() == null ? "" : f.noteDate() + " ") + zone + "：" + f.note();
   }
 
   /** The Chinese name of a score component; an unknown key is shown as it is. */

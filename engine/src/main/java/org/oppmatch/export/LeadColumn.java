@@ -42,11 +42,15 @@ public enum LeadColumn {
   EXPLANATION("推荐理由", 60, true, (r, n) -> r.explanation()),
   IS_NEW("是否新增", 8, false, (r, n) -> r.isNew() ? "是" : "否"),
   PREVIOUS_RANK("上次排名", 8, false, (r, n) -> r.previousRank()),
+  // version 3: the ranks over the earlier runs and now, e.g. ↑ 12→—→8→5
+  TREND("趋势", 20, false, (r, n) -> Labels.trend(r.followUp().rankHistory(), r.rank())),
   COMPETING_ZONES("其他意向园区", 22, true, (r, n) -> Names.join(r.competingZones(), n.zoneNames(), "、")),
   SCORE_COMPONENTS("得分构成", 40, true, (r, n) -> Labels.components(r.scoreComponents())),
   // the zone's own engagement (首报首谈): 洽谈中（自2026-09-01）; empty for leads nobody works yet
   ENGAGEMENT(
-      "跟进阶段", 18, false, (r, n) -> Labels.engagement(r.engagementStage(), r.engagementSince()));
+      "跟进阶段", 18, false, (r, n) -> Labels.engagement(r.engagementStage(), r.engagementSince())),
+  // version 3: what a team last wrote on the company (本次反馈：备注, imported), with when and who
+  LATEST_NOTE("最近备注", 36, true, (r, n) -> Labels.note(r.followUp(), n.zoneNames()));
 
   private final String header;
   private final int width;

@@ -60,7 +60,8 @@ public final class LeadListWorkbook {
   /** The note on the first feedback header: what the orange columns are for. */
   static final String FEEDBACK_NOTE =
       "本次反馈（橙色表头的四列）由招商团队填写：从下拉列表选择跟进阶段，填写达到该阶段的日期；"
-          + "投资额以万元为单位，可不填；备注仅供本团队留存，不导入。"
+          + "投资额以万元为单位，可不填；备注随本行一并导入，下次清单的「最近备注」列显示最新一条。"
+          + "企业表示暂不考虑时选「暂缓」：暂缓期内不再列入清单，期满后重新推荐。"
           + "左侧「跟进阶段」列是系统已记录的阶段，只读。填好后交回，由 jobs/import-feedback 导入。";
 
   /** The single line of the changes sheet when there is nothing to compare with. */
@@ -274,7 +275,8 @@ public final class LeadListWorkbook {
     c.blank();
     c.heading("本次反馈");
     c.line("「线索清单」右侧橙色表头的四列由招商团队填写：跟进阶段（下拉选择）、日期、投资额（万元）、备注。");
-    c.line("填好后将本文件交回，系统导入后，下次运行的清单即反映跟进情况。备注不导入。");
+    c.line("填好后将本文件交回，系统导入后，下次运行的清单即反映跟进情况，备注显示在「最近备注」列。");
+    c.line("企业表示暂不考虑时选「暂缓」：暂缓期内不列入任何清单，期满后作为新线索重新推荐。");
     c.blank();
     c.heading("按等级");
     zone.countsByTier().forEach((tier, n) -> c.pair(tier + " 级", n));

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param engagementStage the zone's own latest stage with the enterprise (首报首谈), else null
  * @param engagementSince the day the zone's engagement began, else null
  * @param profile what the enterprise's row says about it: place, industry, size, tags
+ * @param followUp its history on this list and the teams' latest note (version 3)
  */
 public record LeadRow(
     int rank,
@@ -32,7 +33,73 @@ public record LeadRow(
     String groupId,
     String engagementStage,
     java.time.LocalDate engagementSince,
-    Profile profile) {
+    Profile profile,
+    FollowUp followUp) {
+
+  /** A lead without history or note. */
+  public LeadRow(
+      int rank,
+      String enterpriseId,
+      String enterpriseName,
+      double score,
+      String tier,
+      String chainRole,
+      List<String> matchedNodeIds,
+      List<String> matchedOpportunityIds,
+      List<String> reasons,
+      String explanation,
+      Map<String, Double> scoreComponents,
+      List<String> competingZones,
+      boolean isNew,
+      Integer previousRank,
+      String groupId,
+      String engagementStage,
+      java.time.LocalDate engagementSince,
+      Profile profile) {
+    this(
+        rank,
+        enterpriseId,
+        enterpriseName,
+        score,
+        tier,
+        chainRole,
+        matchedNodeIds,
+        matchedOpportunityIds,
+        reasons,
+        explanation,
+        scoreComponents,
+        competingZones,
+        isNew,
+        previousRank,
+        groupId,
+        engagementStage,
+        engagementSince,
+        profile,
+        FollowUp.NONE);
+  }
+
+  /**
+   * The lead over time (data-contract.md, version 3): its rank and score on this list in the
+   * earlier published runs, oldest first (null where it was not listed; empty without earlier
+   * runs), and the latest note a team wrote on the company, with its date and zone (null: none).
+   */
+  public record FollowUp(
+      List<Integer> rankHistory,
+      List<Double> scoreHistory,
+      String note,
+      java.time.LocalDate noteDate,
+      String noteZoneId) {
+    public static final FollowUp NONE = new FollowUp(List.of(), List.of(), null, null, null);
+
+    public FollowUp {
+      rankHistory =
+          java.util.Collections.unmodifiableList(
+              new java.util.ArrayList<>(rankHistory == null ? List.of() : rankHistory));
+      scoreHistory =
+          java.util.Collections.unmodifiableList(
+              new java.util.ArrayList<>(scoreHistory == null ? List.of() : scoreHistory));
+    }
+  }
 
   /**
    * The enterprise as its input row describes it, for the officer who calls it: province and city,
@@ -84,5 +151,6 @@ public record LeadRow(
     scoreComponents = scoreComponents == null ? Map.of() : scoreComponents;
     competingZones = List.copyOf(competingZones == null ? List.of() : competingZones);
     profile = profile == null ? Profile.NONE : profile;
+    followUp = followUp == null ? FollowUp.NONE : followUp;
   }
 }

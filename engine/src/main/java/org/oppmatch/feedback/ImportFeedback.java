@@ -130,9 +130,6 @@ public final class ImportFeedback {
     List<OutcomeRow> added;
     try {
       added = file.append(rows);
-    } catch (OutcomesFile.Unusable e) {
-      err.println("import-feedback: " + e.getMessage() + "; nothing appended");
-      return BAD_ARGUMENTS;
     } catch (IOException e) {
       err.println("import-feedback: cannot write " + outcomes + ": " + e + "; nothing appended");
       return FAILED;

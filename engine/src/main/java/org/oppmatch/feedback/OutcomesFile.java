@@ -18,7 +18,8 @@ import org.oppmatch.schema.Cols;
  * The outcomes input as a CSV file (data-contract.md, {@code outcomes}) that the import appends to:
  * its header and the rows it holds, compared by {@link OutcomeRow#key}, so a row already there is
  * never written twice. Appending keeps every byte already in the file, the file's column order and
- * its line ends, and replaces the file in one rename, so the nightly job never reads half a row.
+ * its line ends (unless the file must gain a column first), and replaces the file in one rename, so
+ * the nightly job never reads half a row.
  */
 public final class OutcomesFile {
   private final Path path;
@@ -83,7 +84,8 @@ public final class OutcomesFile {
                 field(r, header, Cols.ZONE_ID),
                 field(r, header, Cols.STAGE),
                 field(r, header, Cols.STAGE_DATE),
-                field(r, header, Cols.INVESTMENT)));
+                field(r, header, Cols.INVESTMENT),
+                field(r, header, Cols.NOTE)));
       }
     }
     return new OutcomesFile(path, bytes, List.copyOf(header), keys, lineEnd(text));
@@ -106,11 +108,11 @@ public final class OutcomesFile {
   }
 
   /**
-   * Appends the rows the file does not hold yet, each once, and returns them.
-   *
-   * @throws Unusable when a row has an investment and the file has no investment_cny column
+   * Appends the rows the file does not hold yet, each once, and returns them. A file without a
+   * column that a row fills in (investment_cny, note: a file written by hand, or before notes were
+   * imported) gains it first, at its end, every row it holds empty there.
    */
-  public List<OutcomeRow> append(List<OutcomeRow> rows) throws IOException, Unusable {
+  public List<OutcomeRow> append(List<OutcomeRow> rows) throws IOException {
     List<OutcomeRow> added = new ArrayList<>();
     for (OutcomeRow r : rows) {
       if (keys.add(r.key())) {
@@ -120,23 +122,24 @@ public final class OutcomesFile {
     if (added.isEmpty()) {
       return added;
     }
-    if (!header.contains(Cols.INVESTMENT)
-        && added.stream().anyMatch(r -> r.investmentCny() != null)) {
-      throw new Unusable(
-          path
-              + " has no column "
-              + Cols.INVESTMENT
-              + " for the amounts filled in; add it to the file's header and import again");
+    List<String> missing = new ArrayList<>();
+    for (String column : List.of(Cols.INVESTMENT, Cols.NOTE)) {
+      if (!header.contains(column) && added.stream().anyMatch(r -> !r.value(column).isEmpty())) {
+        missing.add(column);
+      }
     }
+    byte[] before = missing.isEmpty() || existing.length == 0 ? existing : widened(missing);
+    List<String> columns = new ArrayList<>(header);
+    columns.addAll(missing);
     StringBuilder text = new StringBuilder();
-    if (existing.length == 0) {
-      text.append(String.join(",", header)).append(lineEnd);
-    } else if (existing[existing.length - 1] != '\n') {
+    if (before.length == 0) {
+      text.append(String.join(",", columns)).append(lineEnd);
+    } else if (before[before.length - 1] != '\n') {
       text.append(lineEnd);
     }
     for (OutcomeRow r : added) {
       List<String> cells = new ArrayList<>();
-      for (String column : header) {
+      for (String column : columns) {
         cells.add(quote(r.value(column)));
       }
       text.append(String.join(",", cells)).append(lineEnd);
@@ -145,13 +148,38 @@ public final class OutcomesFile {
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, "." + path.getFileName() + ".", ".tmp");
     try {
-      Files.write(tmp, existing);
+      Files.write(tmp, before);
       Files.writeString(tmp, text, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
       Files.move(tmp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } finally {
       Files.deleteIfExists(tmp);
     }
     return added;
+  }
+
+  /**
+   * The file with {@code columns} added at the end of its header, and an empty field for each at
+   * the end of every record; a line the job would quarantine as malformed is kept as it is.
+   */
+  private byte[] widened(List<String> columns) {
+    String text = new String(existing, StandardCharsets.UTF_8);
+    StringBuilder out = new StringBuilder(text.length() + 16);
+    CsvRecordReader records = new CsvRecordReader(new BufferedReader(new StringReader(text)), -1);
+    List<String> h = new ArrayList<>(records.readHeader());
+    h.addAll(columns);
+    out.append(String.join(",", h.stream().map(OutcomesFile::quote).toList())).append(lineEnd);
+    String empty = ",".repeat(columns.size());
+    while (records.hasNext()) {
+      CsvRecordReader.Record r = records.next();
+      if (r.fields() == null) {
+        out.append(r.text()).append(lineEnd);
+      } else {
+        List<String> cells = new ArrayList<>();
+        r.fields().forEach(f -> cells.add(quote(f)));
+        out.append(String.join(",", cells)).append(empty).append(lineEnd);
+      }
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
   }
 
   /** RFC 4180: a value with a comma, quote or line break is quoted. */

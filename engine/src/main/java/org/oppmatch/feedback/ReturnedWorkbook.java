@@ -196,11 +196,12 @@ public final class ReturnedWorkbook {
       Cell stageCell = r.getCell(columns.get(FeedbackColumn.STAGE));
       Cell dateCell = r.getCell(columns.get(FeedbackColumn.DATE));
       Cell amountCell = r.getCell(columns.get(FeedbackColumn.AMOUNT));
+      Integer noteColumn = columns.get(FeedbackColumn.NOTE);
       String stageText = text(stageCell);
       String dateText = text(dateCell);
       String amountText = text(amountCell);
-      // the note alone is the team's own record: the outcomes contract has no column for it
-      if (stageText.isEmpty() && dateText.isEmpty() && amountText.isEmpty()) {
+      String note = noteColumn == null ? "" : text(r.getCell(noteColumn));
+      if (stageText.isEmpty() && dateText.isEmpty() && amountText.isEmpty() && note.isEmpty()) {
         continue;
       }
       String enterprise = text(r.getCell(idColumn));
@@ -211,7 +212,15 @@ public final class ReturnedWorkbook {
         why.add("enterprise id " + enterprise + " is not on the list this workbook was sent with");
       }
       EngagementStage stage = stage(stageText);
-      if (stageText.isEmpty()) {
+      if (stageText.isEmpty() && dateText.isEmpty() && amountText.isEmpty()) {
+        // an outcome row carries a note; a note alone has no stage to be one
+        why.add(
+            "a note needs a stage and a date ("
+                + FeedbackColumn.STAGE.header()
+                + ", "
+                + FeedbackColumn.DATE.header()
+                + "): if nothing else happened, 已接触 or 暂缓");
+      } else if (stageText.isEmpty()) {
         why.add("no stage (" + FeedbackColumn.STAGE.header() + ")");
       } else if (stage == null) {
         why.add(
@@ -223,7 +232,9 @@ public final class ReturnedWorkbook {
       }
       LocalDate date = null;
       if (dateText.isEmpty()) {
-        why.add("no date (" + FeedbackColumn.DATE.header() + ")");
+        if (!stageText.isEmpty() || !amountText.isEmpty()) {
+          why.add("no date (" + FeedbackColumn.DATE.header() + ")");
+        }
       } else {
         date = date(dateCell, dateText);
         if (date == null) {
@@ -252,7 +263,8 @@ public final class ReturnedWorkbook {
                 date,
                 amount == null
                     ? null
-                    : amount.multiply(BigDecimal.valueOf(FeedbackColumn.YUAN_PER_AMOUNT_UNIT))));
+                    : amount.multiply(BigDecimal.valueOf(FeedbackColumn.YUAN_PER_AMOUNT_UNIT)),
+                note.isEmpty() ? null : note));
       } else {
         rejected.add(
             new Rejected(

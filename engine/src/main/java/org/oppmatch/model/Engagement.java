@@ -12,14 +12,17 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * What the zones' teams have done with an enterprise, as of the run date (data-contract.md, version
- * 2): won (on no list), lost within the cool-down (on no list), or active with the zone that
- * reported it first (首报首谈: on that zone's list only). Enterprises without any of these have no
- * engagement and are allocated as usual.
+ * What the zones' teams have done with an enterprise, as of the run date (data-contract.md,
+ * versions 2 and 3): won (on no list), lost within the cool-down (on no list), deferred ("not now")
+ * within its window (on no list), or active with the zone that reported it first (首报首谈: on that
+ * zone's list only). Enterprises without any of these have no engagement and are allocated as
+ * usual.
  *
  * @param owner the zone that owns an active engagement (null otherwise)
- * @param stage the owner's latest stage (active), the winning stage (won), lost (lost)
- * @param since the day the owner's current engagement began (active), else the deciding date
+ * @param stage the owner's latest stage (active), the winning stage (won), lost (lost), deferred
+ *     (deferred)
+ * @param since the day the owner's current engagement began (active), else the deciding date: the
+ *     first win, the last loss, the last deferral
  */
 public record Engagement(Status status, String owner, EngagementStage stage, LocalDate since)
     implements Serializable {
@@ -27,14 +30,34 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
   public enum Status {
     WON,
     LOST,
-    ACTIVE
+    ACTIVE,
+    DEFERRED
   }
 
-  /** One accepted outcome row. */
+  /** One accepted outcome row, with the team's note (null: none). */
   public record Outcome(
-      String enterpriseId, String zoneId, EngagementStage stage, LocalDate date) {}
+      String enterpriseId, String zoneId, EngagementStage stage, LocalDate date, String note) {
 
-  /** Won, or lost within the cool-down: the enterprise is on no list. */
+    /** A row without a note. */
+    public Outcome(String enterpriseId, String zoneId, EngagementStage stage, LocalDate date) {
+      this(enterpriseId, zoneId, stage, date, null);
+    }
+
+    /** The same row for another id (the company's). */
+    public Outcome forId(String id) {
+      return new Outcome(id, zoneId, stage, date, note);
+    }
+  }
+
+  /**
+   * How long each kind of outcome holds (configuration {@code outcomes.*}): a loss keeps an
+   * enterprise off the lists for {@code cooldownDays}, a contact keeps it with its zone for {@code
+   * activeDays}, a deferral keeps it off for {@code deferredDays}.
+   */
+  public record Windows(int cooldownDays, int activeDays, int deferredDays)
+      implements Serializable {}
+
+  /** Won, lost within the cool-down or deferred within its window: the enterprise is on no list. */
   public boolean offTheLists() {
     return status != Status.ACTIVE;
   }
@@ -49,12 +72,12 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
    * recent loss with every zone, nor a recent active contact are left out.
    */
   public static Map<String, Engagement> of(
-      List<Outcome> outcomes, LocalDate runDate, int cooldownDays, int activeDays) {
+      List<Outcome> outcomes, LocalDate runDate, Windows windows) {
     Map<String, Engagement> out = new HashMap<>();
     grouped(outcomes, runDate, Outcome::enterpriseId, Outcome::zoneId)
         .forEach(
             (id, zones) -> {
-              Engagement e = decide(zones, runDate, cooldownDays, activeDays);
+              Engagement e = decide(zones, runDate, windows);
               if (e != null) {
                 out.put(id, e);
               }
@@ -64,14 +87,18 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
 
   /**
    * One enterprise's engagement from its rows per zone (zones in id order, rows in the order they
-   * happened), or null for none.
+   * happened), or null for none. A zone whose latest stage is a deferral older than its window is
+   * left out, as if it had never seen the enterprise ("eligible again, as if new"); then a recent
+   * deferral keeps the enterprise off the lists while every other zone's latest stage is a loss or
+   * a deferral too (a loss alone, with every zone, is the cool-down's).
    */
-  static Engagement decide(
-      Map<String, List<Outcome>> zones, LocalDate runDate, int cooldownDays, int activeDays) {
+  static Engagement decide(Map<String, List<Outcome>> zones, LocalDate runDate, Windows windows) {
     Engagement won = null;
     Engagement owner = null;
-    boolean allLost = true;
+    boolean allOff = true;
+    boolean anyLost = false;
     LocalDate lastLost = null;
+    LocalDate lastDeferred = null;
     for (Map.Entry<String, List<Outcome>> z : zones.entrySet()) {
       List<Outcome> rows = z.getValue();
       for (Outcome o : rows) {
@@ -81,14 +108,22 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
         }
       }
       Outcome latest = rows.get(rows.size() - 1);
-      if (latest.stage().kind() == EngagementStage.Kind.LOST) {
-        lastLost = lastLost == null || latest.date().isAfter(lastLost) ? latest.date() : lastLost;
-      } else {
-        allLost = false;
+      EngagementStage.Kind kind = latest.stage().kind();
+      if (kind == EngagementStage.Kind.DEFERRED) {
+        if (daysBefore(latest.date(), runDate) < windows.deferredDays()) {
+          lastDeferred = later(lastDeferred, latest.date());
+        }
+        continue;
       }
-      if (latest.stage().kind() == EngagementStage.Kind.ACTIVE
-          && daysBefore(latest.date(), runDate) < activeDays) {
-        // the current engagement: the active rows since the zone's last loss
+      if (kind == EngagementStage.Kind.LOST) {
+        anyLost = true;
+        lastLost = later(lastLost, latest.date());
+      } else {
+        allOff = false;
+      }
+      if (kind == EngagementStage.Kind.ACTIVE
+          && daysBefore(latest.date(), runDate) < windows.activeDays()) {
+        // the current engagement: the active rows since the zone's last loss or deferral
         LocalDate began = latest.date();
         for (int i = rows.size() - 1;
             i >= 0 && rows.get(i).stage().kind() == EngagementStage.Kind.ACTIVE;
@@ -107,10 +142,41 @@ public record Engagement(Status status, String owner, EngagementStage stage, Loc
     if (owner != null) {
       return owner;
     }
-    if (allLost && lastLost != null && daysBefore(lastLost, runDate) < cooldownDays) {
+    if (allOff && lastDeferred != null) {
+      return new Engagement(Status.DEFERRED, null, EngagementStage.DEFERRED, lastDeferred);
+    }
+    if (allOff && anyLost && daysBefore(lastLost, runDate) < windows.cooldownDays()) {
       return new Engagement(Status.LOST, null, EngagementStage.LOST, lastLost);
     }
     return null;
+  }
+
+  private static LocalDate later(LocalDate a, LocalDate b) {
+    return a == null || b.isAfter(a) ? b : a;
+  }
+
+  /** A team's note on an enterprise: the zone that wrote it, the outcome's date, the text. */
+  public record Note(String zoneId, LocalDate date, String text) implements Serializable {}
+
+  /**
+   * The latest note on each enterprise, by enterprise id (data-contract.md, version 3: 最近备注): of
+   * the outcomes dated on or before the run date whose note is not blank, the one that happened
+   * last (by date, then stage, then the order of the rows), whichever zone wrote it.
+   */
+  public static Map<String, Note> latestNotes(List<Outcome> outcomes, LocalDate runDate) {
+    Map<String, Outcome> latest = new HashMap<>();
+    for (Outcome o : outcomes) {
+      if (o.stage() == null
+          || o.note() == null
+          || o.note().isBlank()
+          || o.date().isAfter(runDate)) {
+        continue;
+      }
+      latest.merge(o.enterpriseId(), o, (a, b) -> IN_ORDER.compare(b, a) >= 0 ? b : a);
+    }
+    Map<String, Note> out = new HashMap<>();
+    latest.forEach((id, o) -> out.put(id, new Note(o.zoneId(), o.date(), o.note().strip())));
+    return out;
   }
 
   /**

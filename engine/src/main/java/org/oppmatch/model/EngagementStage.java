@@ -12,6 +12,8 @@ public enum EngagementStage {
   CONTACTED("contacted", "已接触", Kind.ACTIVE),
   VISITED("visited", "已走访", Kind.ACTIVE),
   NEGOTIATING("negotiating", "洽谈中", Kind.ACTIVE),
+  // version 3: "not now"; after a negotiation on the same day, before a signature
+  DEFERRED("deferred", "暂缓", Kind.DEFERRED),
   SIGNED("signed", "已签约", Kind.WON),
   LANDED("landed", "已落地", Kind.WON),
   LOST("lost", "已放弃", Kind.LOST);
@@ -23,7 +25,9 @@ public enum EngagementStage {
     /** The enterprise signed or landed: on no list. */
     WON,
     /** The zone gave up, or the enterprise said no. */
-    LOST
+    LOST,
+    /** The enterprise said "not now": off the lists for a while, then as if new. */
+    DEFERRED
   }
 
   private final String key;

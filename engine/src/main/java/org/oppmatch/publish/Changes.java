@@ -38,6 +38,9 @@ public final class Changes {
   /** ... because every zone's latest outcome with it is lost, within the cool-down. */
   public static final String LOST = "lost";
 
+  /** ... because the enterprise said "not now" (暂缓, version 3), within the deferral's window. */
+  public static final String DEFERRED = "deferred";
+
   /** ... because it scores below the list (top_n or min_score) or no longer matches the zone. */
   public static final String FELL_BELOW_LIST = "fell_below_list";
 
@@ -184,6 +187,8 @@ public final class Changes {
         reason = WON;
       } else if (g != null && g.status() == Engagement.Status.LOST) {
         reason = LOST;
+      } else if (g != null && g.status() == Engagement.Status.DEFERRED) {
+        reason = DEFERRED;
       } else if (now != null) {
         reason = MOVED_ZONE;
       } else if (!opps.isEmpty() && opps.stream().noneMatch(openOpportunityIds::contains)) {

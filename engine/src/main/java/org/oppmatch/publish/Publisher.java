@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -202,31 +203,41 @@ public final class Publisher {
     }
   }
 
-  /** The latest run date before this one whose manifest says it succeeded, if any. */
-  public java.util.Optional<LocalDate> previousSucceededRun(
-      java.util.function.Predicate<Path> succeeded) throws IOException {
+  /**
+   * The latest {@code n} run dates before this one whose manifests say they succeeded, newest first
+   * (fewer when there are fewer).
+   */
+  public List<LocalDate> previousSucceededRuns(int n, java.util.function.Predicate<Path> succeeded)
+      throws IOException {
     Path dir = new Path(root, MANIFESTS);
     if (!fs.exists(dir)) {
-      return java.util.Optional.empty();
+      return List.of();
     }
-    LocalDate best = null;
+    java.util.TreeMap<LocalDate, Path> before = new java.util.TreeMap<>();
     for (FileStatus st : fs.listStatus(dir)) {
-      String n = st.getPath().getName();
-      if (!st.isFile() || !n.startsWith("run_date=") || !n.endsWith(".json")) {
+      String name = st.getPath().getName();
+      if (!st.isFile() || !name.startsWith("run_date=") || !name.endsWith(".json")) {
         continue;
       }
-      LocalDate d;
       try {
-        d = LocalDate.parse(n.substring("run_date=".length(), n.length() - ".json".length()));
+        LocalDate d =
+            LocalDate.parse(name.substring("run_date=".length(), name.length() - ".json".length()));
+        if (d.isBefore(runDate)) {
+          before.put(d, st.getPath());
+        }
       } catch (java.time.format.DateTimeParseException e) {
-        continue;
-      }
-      if (d.isBefore(runDate)
-          && (best == null || d.isAfter(best))
-          && succeeded.test(st.getPath())) {
-        best = d;
+        // not a manifest of ours
       }
     }
-    return java.util.Optional.ofNullable(best);
+    List<LocalDate> out = new java.util.ArrayList<>();
+    for (Map.Entry<LocalDate, Path> e : before.descendingMap().entrySet()) {
+      if (out.size() == n) {
+        break;
+      }
+      if (succeeded.test(e.getValue())) {
+        out.add(e.getKey());
+      }
+    }
+    return out;
   }
 }

@@ -71,10 +71,16 @@ public final class Cols {
   public static final String STAGE = "stage";
   public static final String STAGE_DATE = "stage_date";
   public static final String INVESTMENT = "investment_cny";
+  public static final String NOTE = "note";
 
   // outputs
   public static final String RUN_DATE = "run_date";
   public static final String RANK = "rank";
+  public static final String SCORE_HISTORY = "score_history";
+  public static final String RANK_HISTORY = "rank_history";
+  public static final String LATEST_NOTE = "latest_note";
+  public static final String LATEST_NOTE_DATE = "latest_note_date";
+  public static final String LATEST_NOTE_ZONE_ID = "latest_note_zone_id";
   public static final String ENTERPRISE_NAME = "enterprise_name";
   public static final String SCORE = "score";
   public static final String TIER = "tier";

@@ -42,6 +42,7 @@ public final class ColumnAliases {
     alias(OUTCOMES, Cols.ZONE_ID, "园区编号");
     alias(OUTCOMES, Cols.STAGE, "跟进阶段", "本次反馈：跟进阶段");
     alias(OUTCOMES, Cols.STAGE_DATE, "日期", "本次反馈：日期");
+    alias(OUTCOMES, Cols.NOTE, "备注", "本次反馈：备注");
   }
 
   private static void alias(Map<String, String> to, String column, String... names) {

@@ -116,7 +116,9 @@ public enum InputTable {
           required(Cols.ZONE_ID, STRING),
           required(Cols.STAGE, STRING),
           required(Cols.STAGE_DATE, DATE),
-          optional(Cols.INVESTMENT, DOUBLE)));
+          optional(Cols.INVESTMENT, DOUBLE),
+          // version 3: the team's note (备注), shown on the lead's row in the next lists
+          optional(Cols.NOTE, STRING)));
 
   private final String tableName;
   private final String keyColumn;

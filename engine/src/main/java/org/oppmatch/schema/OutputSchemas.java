@@ -50,7 +50,14 @@ public final class OutputSchemas {
           .add(Cols.PHONE, DataTypes.StringType)
           .add(Cols.EMAIL, DataTypes.StringType)
           .add(Cols.WEBSITE, DataTypes.StringType)
-          .add(Cols.ADDRESS, DataTypes.StringType);
+          .add(Cols.ADDRESS, DataTypes.StringType)
+          // version 3: the company's score and rank on this list in the earlier published runs
+          // (oldest first, null where it was not on it), and the teams' latest note on it
+          .add(Cols.SCORE_HISTORY, DataTypes.createArrayType(DataTypes.DoubleType))
+          .add(Cols.RANK_HISTORY, DataTypes.createArrayType(DataTypes.IntegerType))
+          .add(Cols.LATEST_NOTE, DataTypes.StringType)
+          .add(Cols.LATEST_NOTE_DATE, DataTypes.DateType)
+          .add(Cols.LATEST_NOTE_ZONE_ID, DataTypes.StringType);
 
   /** opportunity_matches: per opportunity, the enterprises that fit it, best first. */
   public static final StructType OPPORTUNITY_MATCHES =

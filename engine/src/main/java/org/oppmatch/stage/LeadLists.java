@@ -23,6 +23,7 @@ import org.oppmatch.export.LeadRow;
 import org.oppmatch.model.Engagement;
 import org.oppmatch.model.OpenOpportunity;
 import org.oppmatch.publish.Changes;
+import org.oppmatch.publish.ScoreHistory;
 import org.oppmatch.rank.Explanations;
 import org.oppmatch.schema.Cols;
 import org.oppmatch.score.Factor;
@@ -50,7 +51,9 @@ public final class LeadLists {
       Integer previousRank,
       String movement,
       Engagement engagement,
-      List<String> memberIds) {
+      List<String> memberIds,
+      ScoreHistory.Trend history,
+      Engagement.Note latestNote) {
 
     /** The owner zone's latest stage, on the lead of an active engagement (else null). */
     public String engagementStage() {
@@ -146,6 +149,7 @@ public final class LeadLists {
   public static LeadLists of(
       ScoreAndRank.Ranked scored,
       Previous previous,
+      ScoreHistory history,
       ReferenceData reference,
       JobConfig config,
       LocalDate runDate,
@@ -164,6 +168,7 @@ public final class LeadLists {
             titles,
             industryNames);
     Map<String, Engagement> engagements = reference.engagements();
+    Map<String, Engagement.Note> notes = reference.latestNotes();
     Map<String, Changes.PreviousLead> before =
         Changes.byZoneAndCompany(previous.leads, scored.previousCompanies());
     Map<String, String> zoneNames = new LinkedHashMap<>();
@@ -188,6 +193,7 @@ public final class LeadLists {
           reasons.add(0, "ENGAGED:" + owned.stage().key() + "@" + owned.since());
           sentence = Explanations.engagementSentence(owned) + "；" + sentence;
         }
+        List<String> members = l.memberIds == null ? List.of(l.enterpriseId) : List.of(l.memberIds);
         targets.add(
             new Target(
                 zone,
@@ -203,7 +209,9 @@ public final class LeadLists {
                 previousRank,
                 Changes.movement(previousRank, rank),
                 owned,
-                l.memberIds == null ? List.of(l.enterpriseId) : List.of(l.memberIds)));
+                members,
+                history.of(zone, members),
+                notes.get(l.enterpriseId)));
       }
     }
     List<Changes.Dropped> dropped = null;
@@ -319,7 +327,13 @@ public final class LeadLists {
                       l.employees,
                       l.tags == null ? List.of() : List.of(l.tags),
                       new LeadRow.Contacts(
-                          l.legalRepresentative, l.phone, l.email, l.website, l.address))));
+                          l.legalRepresentative, l.phone, l.email, l.website, l.address)),
+                  new LeadRow.FollowUp(
+                      t.history().ranks(),
+                      t.history().scores(),
+                      t.latestNote() == null ? null : t.latestNote().text(),
+                      t.latestNote() == null ? null : t.latestNote().date(),
+                      t.latestNote() == null ? null : t.latestNote().zoneId())));
     }
     List<ExportStage.DroppedLead> gone = null;
     if (dropped != null) {

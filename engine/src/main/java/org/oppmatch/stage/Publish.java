@@ -1,7 +1,11 @@
 package org.oppmatch.stage;
 
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
@@ -18,7 +22,9 @@ import java.util.Optional;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -31,6 +37,7 @@ import org.oppmatch.publish.Changes;
 import org.oppmatch.publish.FaultInjection;
 import org.oppmatch.publish.Manifest;
 import org.oppmatch.publish.Publisher;
+import org.oppmatch.publish.ScoreHistory;
 import org.oppmatch.rank.Coverage;
 import org.oppmatch.rank.Explanations;
 import org.oppmatch.schema.Cols;
@@ -95,9 +102,68 @@ public final class Publish {
     return manifest;
   }
 
-  /** The date of the latest succeeded run before this one, if any. */
-  public Optional<LocalDate> previousRun() throws IOException {
-    return publisher.previousSucceededRun(p -> Manifest.isSucceeded(publisher.fileSystem(), p));
+  /**
+   * The dates of the latest succeeded runs before this one, newest first: as many as a lead's
+   * history reaches back ({@link ScoreHistory#RUNS}). The first is the run this one is compared
+   * with.
+   */
+  public List<LocalDate> previousRuns() throws IOException {
+    return publisher.previousSucceededRuns(
+        ScoreHistory.RUNS, p -> Manifest.isSucceeded(publisher.fileSystem(), p));
+  }
+
+  /**
+   * The leads that the earlier {@code runs} published of the companies of these ids: one Spark job
+   * over their targets partitions, which keeps only the rows holding one of the ids (the ids are
+   * broadcast), so what reaches the driver grows with this run's lists, not with the history.
+   */
+  public ScoreHistory history(List<LocalDate> runs, java.util.Collection<String> memberIds) {
+    if (runs.isEmpty() || memberIds.isEmpty()) {
+      return new ScoreHistory(runs, List.of());
+    }
+    Dataset<Row> past = null;
+    for (LocalDate d : runs) {
+      Dataset<Row> t = spark.read().parquet(publisher.publishedFor(Outputs.TARGETS, d).toString());
+      // a run of contract version 1 published no member ids: each lead was its own id
+      Column members =
+          List.of(t.columns()).contains(Cols.MEMBER_ENTERPRISE_IDS)
+              ? coalesce(col(Cols.MEMBER_ENTERPRISE_IDS), array(col(Cols.ENTERPRISE_ID)))
+              : array(col(Cols.ENTERPRISE_ID));
+      Dataset<Row> rows =
+          t.select(
+              lit(d.toString()).as(Cols.RUN_DATE),
+              col(Cols.ZONE_ID),
+              col(Cols.RANK).cast("int").as(Cols.RANK),
+              col(Cols.SCORE).cast("double").as(Cols.SCORE),
+              members.as(Cols.MEMBER_ENTERPRISE_IDS));
+      past = past == null ? rows : past.union(rows);
+    }
+    Dataset<Row> ids =
+        spark.createDataset(new ArrayList<>(memberIds), Encoders.STRING()).toDF(Cols.ENTERPRISE_ID);
+    List<ScoreHistory.PastLead> leads = new ArrayList<>();
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    spark.sparkContext().setJobDescription("score history of the listed companies");
+    try {
+      for (Row r :
+          past.withColumn(Cols.ENTERPRISE_ID, explode(col(Cols.MEMBER_ENTERPRISE_IDS)))
+              .join(broadcast(ids), Cols.ENTERPRISE_ID)
+              .drop(Cols.ENTERPRISE_ID)
+              .collectAsList()) {
+        // a lead two of whose ids are listed today comes back once per id
+        if (seen.add(r.getString(0) + '\u0000' + r.getString(1) + '\u0000' + r.getInt(2))) {
+          leads.add(
+              new ScoreHistory.PastLead(
+                  LocalDate.parse(r.getString(0)),
+                  r.getString(1),
+                  r.getInt(2),
+                  r.getDouble(3),
+                  r.getList(4)));
+        }
+      }
+    } finally {
+      spark.sparkContext().setJobDescription(null);
+    }
+    return new ScoreHistory(runs, leads);
   }
 
   /** The leads that run published (none without a previous run). */
@@ -159,7 +225,12 @@ public final class Publish {
               l.phone,
               l.email,
               l.website,
-              l.address));
+              l.address,
+              t.history().scores().toArray(new Double[0]),
+              t.history().ranks().toArray(new Integer[0]),
+              t.latestNote() == null ? null : t.latestNote().text(),
+              t.latestNote() == null ? null : java.sql.Date.valueOf(t.latestNote().date()),
+              t.latestNote() == null ? null : t.latestNote().zoneId()));
     }
     write(Step.TARGETS, spark.createDataFrame(rows, OutputSchemas.TARGETS));
   }

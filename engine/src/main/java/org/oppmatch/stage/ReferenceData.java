@@ -235,10 +235,7 @@ public final class ReferenceData {
    */
   public Map<String, Engagement> engagements() {
     if (engagements == null) {
-      engagements =
-          Map.copyOf(
-              Engagement.of(
-                  outcomes(), runDate, outcomeRules.cooldownDays, outcomeRules.activeDays));
+      engagements = Map.copyOf(Engagement.of(outcomes(), runDate, windows()));
     }
     return engagements;
   }
@@ -255,12 +252,26 @@ public final class ReferenceData {
     List<Engagement.Outcome> own = new ArrayList<>();
     for (Engagement.Outcome o : readOutcomes()) {
       if (ids.contains(o.enterpriseId())) {
-        own.add(new Engagement.Outcome(companyId, o.zoneId(), o.stage(), o.date()));
+        own.add(o.forId(companyId));
       }
     }
-    return Engagement.of(own, runDate, outcomeRules.cooldownDays, outcomeRules.activeDays)
-        .get(companyId);
+    return Engagement.of(own, runDate, windows()).get(companyId);
   }
+
+  private Engagement.Windows windows() {
+    return new Engagement.Windows(
+        outcomeRules.cooldownDays, outcomeRules.activeDays, outcomeRules.deferredDays);
+  }
+
+  /** The latest note the teams wrote on each company (最近备注), by the id it is listed under. */
+  public Map<String, Engagement.Note> latestNotes() {
+    if (latestNotes == null) {
+      latestNotes = Map.copyOf(Engagement.latestNotes(outcomes(), runDate));
+    }
+    return latestNotes;
+  }
+
+  private Map<String, Engagement.Note> latestNotes;
 
   /** Per zone, enterprises won and lost (null when the run has no outcomes table). */
   public Map<String, Engagement.ZoneCounts> outcomeCountsByZone() {
@@ -280,8 +291,7 @@ public final class ReferenceData {
       List<Engagement.Outcome> out = new ArrayList<>(read.size());
       for (Engagement.Outcome o : read) {
         Companies.Merged m = companies.merged(o.enterpriseId());
-        out.add(
-            m == null ? o : new Engagement.Outcome(m.companyId(), o.zoneId(), o.stage(), o.date()));
+        out.add(m == null ? o : o.forId(m.companyId()));
       }
       outcomes = List.copyOf(out);
     }
@@ -303,6 +313,7 @@ public final class ReferenceData {
     this.companies = c;
     this.outcomes = null;
     this.engagements = null;
+    this.latestNotes = null;
   }
 
   private List<Engagement.Outcome> outcomes;
@@ -317,7 +328,8 @@ public final class ReferenceData {
                 (String) t.value(c, Cols.ENTERPRISE_ID),
                 (String) t.value(c, Cols.ZONE_ID),
                 EngagementStage.of((String) t.value(c, Cols.STAGE)),
-                (LocalDate) t.value(c, Cols.STAGE_DATE)));
+                (LocalDate) t.value(c, Cols.STAGE_DATE),
+                (String) t.value(c, Cols.NOTE)));
       }
     }
     return out;

@@ -146,12 +146,12 @@ class LeadListFeedbackColumnsTest {
       int last = zone.leads().size() + 1; // Excel's row number of the last lead
       XSSFDataValidation stage = byColumn(validations, first + FeedbackColumn.STAGE.ordinal());
       assertEquals(
-          List.of("已接触", "已走访", "洽谈中", "已签约", "已落地", "已放弃"),
+          List.of("已接触", "已走访", "洽谈中", "暂缓", "已签约", "已落地", "已放弃"),
           List.of(stage.getValidationConstraint().getExplicitListValues()));
       // read back, POI's inverted flag says showDropDown="0": Excel shows the arrow
       assertTrue(stage.getSuppressDropDownArrow());
       assertEquals(DataValidation.ErrorStyle.STOP, stage.getErrorStyle());
-      assertEquals("AB2:AB" + last, stage.getRegions().getCellRangeAddress(0).formatAsString());
+      assertEquals("AD2:AD" + last, stage.getRegions().getCellRangeAddress(0).formatAsString());
       XSSFDataValidation date = byColumn(validations, first + FeedbackColumn.DATE.ordinal());
       assertEquals(
           DataValidationConstraint.ValidationType.DATE,

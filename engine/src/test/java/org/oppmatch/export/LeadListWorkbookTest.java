@@ -76,9 +76,11 @@ class LeadListWorkbookTest {
               "推荐理由",
               "是否新增",
               "上次排名",
+              "趋势",
               "其他意向园区",
               "得分构成",
               "跟进阶段",
+              "最近备注",
               "本次反馈：跟进阶段",
               "本次反馈：日期",
               "本次反馈：投资额（万元）",
@@ -133,7 +135,7 @@ class LeadListWorkbookTest {
       assertEquals(2, pane.getVerticalSplitPosition(), "rank and name stay in view");
       assertTrue(s.getCTWorksheet().isSetAutoFilter(), "autofilter on the header");
       assertEquals(
-          "A1:AE10", s.getCTWorksheet().getAutoFilter().getRef(), "to the last feedback column");
+          "A1:AG10", s.getCTWorksheet().getAutoFilter().getRef(), "to the last feedback column");
       assertTrue(
           s.getColumnWidth(col(LeadColumn.EXPLANATION)) > s.getColumnWidth(0) * 5,
           "the explanation column is wide");

@@ -185,7 +185,7 @@ class ImportFeedbackTest {
             new Fill(6, "已走访", "下周二", null, null),
             new Fill(7, "洽谈中", LocalDate.of(2026, 11, 21), null, null),
             new Fill(8, "洽谈中", LocalDate.of(2026, 11, 6), -5, null),
-            new Fill(9, null, null, null, "只有备注：不导入，也不算错"),
+            new Fill(9, null, null, null, "只有备注：没有阶段和日期，不成一条跟进记录"),
             new Fill(12, "已接触", "2026-11-07", null, null)));
     setId(wb, 12, "E99");
     Path outcomes = tmp.resolve("outcomes.csv");
@@ -194,11 +194,11 @@ class ImportFeedbackTest {
 
     assertEquals(ImportFeedback.ROWS_REJECTED, r.code(), r.err());
     assertEquals(
-        "enterprise_id,zone_id,stage,stage_date,investment_cny\n"
-            + "E1,Z1,signed,2026-11-03,125000\n"
-            + "E2,Z1,contacted,2026-11-04,\n",
+        "enterprise_id,zone_id,stage,stage_date,investment_cny,note\n"
+            + "E1,Z1,signed,2026-11-03,125000,首期\n"
+            + "E2,Z1,contacted,2026-11-04,,\n",
         Files.readString(outcomes),
-        "12.5万元 is 125,000 yuan; the note is not imported");
+        "12.5万元 is 125,000 yuan; the note goes with its row");
     String err = r.err();
     String where = wb + " sheet " + LeadListWorkbook.LEADS_SHEET + " row ";
     for (String expected :
@@ -208,12 +208,13 @@ class ImportFeedbackTest {
             where + "6 (enterprise E5): date \"下周二\" is not a date",
             where + "7 (enterprise E6): date 2026-11-21 is in the future (today is 2026-11-20)",
             where + "8 (enterprise E7): amount -5 is negative",
+            where + "9 (enterprise E8): a note needs a stage and a date",
             where + "12 (enterprise E99): enterprise id E99 is not on the list")) {
       assertTrue(err.contains("import-feedback: rejected " + expected), expected + " in\n" + err);
     }
-    assertFalse(err.contains("row 9 "), "a row with only a note is no outcome and no mistake");
-    assertEquals(6, err.lines().filter(l -> l.contains(": rejected ")).count(), err);
-    assertTrue(r.out().contains("zone Z1, 8 rows filled in: 2 valid"), r.out());
+    assertFalse(err.contains("row 9 (enterprise E8): no stage"), "one reason for a note alone");
+    assertEquals(7, err.lines().filter(l -> l.contains(": rejected ")).count(), err);
+    assertTrue(r.out().contains("zone Z1, 9 rows filled in: 2 valid"), r.out());
   }
 
   @Test
@@ -262,7 +263,7 @@ class ImportFeedbackTest {
     fill(renamed, List.of(new Fill(2, "已接触", "2026年11月9日", null, null)));
     Path outcomes = tmp.resolve("outcomes.csv");
     assertEquals(ImportFeedback.OK, importInto(outcomes, renamed).code());
-    assertTrue(Files.readString(outcomes).endsWith("E1,Z1,contacted,2026-11-09,\n"));
+    assertTrue(Files.readString(outcomes).endsWith("E1,Z1,contacted,2026-11-09,,\n"));
   }
 
   @Test
@@ -295,19 +296,34 @@ class ImportFeedbackTest {
   }
 
   @Test
-  void anAmountNeedsTheFilesInvestmentColumn() throws IOException {
+  void aFileWithoutTheColumnsARowFillsInGainsThem() throws IOException {
+    // written by hand, or before notes were imported: no investment_cny, no note
     Path outcomes =
         Files.writeString(
             tmp.resolve("outcomes.csv"),
-            "enterprise_id,zone_id,stage,stage_date\nE9,Z1,lost,2026-01-02\n");
-    Path wb = exported("z1.xlsx", 1);
-    fill(wb, List.of(new Fill(2, "已签约", LocalDate.of(2026, 11, 3), 1000, null)));
+            "enterprise_id,zone_id,stage,stage_date\r\n"
+                + "E9,Z1,lost,2026-01-02\r\n"
+                + "\"E,8\",Z1,visited,2026-01-03\r\n"
+                + "E7,Z1\r\n");
+    Path wb = exported("z1.xlsx", 2);
+    fill(
+        wb,
+        List.of(
+            new Fill(2, "已签约", LocalDate.of(2026, 11, 3), 1000, null),
+            new Fill(3, "暂缓", LocalDate.of(2026, 11, 4), null, "明年预算下来再谈, 联系人王总")));
     Run r = importInto(outcomes, wb);
-    assertEquals(ImportFeedback.BAD_ARGUMENTS, r.code());
-    assertTrue(r.err().contains("has no column investment_cny"), r.err());
+    assertEquals(ImportFeedback.OK, r.code(), r.err());
     assertEquals(
-        "enterprise_id,zone_id,stage,stage_date\nE9,Z1,lost,2026-01-02\n",
-        Files.readString(outcomes));
+        "enterprise_id,zone_id,stage,stage_date,investment_cny,note\r\n"
+            + "E9,Z1,lost,2026-01-02,,\r\n"
+            + "\"E,8\",Z1,visited,2026-01-03,,\r\n"
+            + "E7,Z1\r\n"
+            + "E1,Z1,signed,2026-11-03,10000000,\r\n"
+            + "E2,Z1,deferred,2026-11-04,,\"明年预算下来再谈, 联系人王总\"\r\n",
+        Files.readString(outcomes),
+        "earlier rows empty in the new columns, a malformed line kept as it is, the line ends kept");
+    // and the next import compares with the widened file
+    assertTrue(importInto(outcomes, wb).out().contains("nothing new to append"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.oppmatch.model;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,16 +11,19 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Each rule of the engagement lifecycle (data-contract.md, version 2), on its own history. */
+/**
+ * Each rule of the engagement lifecycle (data-contract.md, versions 2 and 3), on its own history.
+ */
 class EngagementTest {
   static final LocalDate D = LocalDate.of(2026, 11, 20);
+  static final Engagement.Windows WINDOWS = new Engagement.Windows(365, 180, 90);
 
   static Engagement.Outcome row(String zone, String stage, LocalDate date) {
     return new Engagement.Outcome("E1", zone, EngagementStage.of(stage), date);
   }
 
   static Engagement of(Engagement.Outcome... rows) {
-    return Engagement.of(List.of(rows), D, 365, 180).get("E1");
+    return Engagement.of(List.of(rows), D, WINDOWS).get("E1");
   }
 
   @Test
@@ -108,7 +112,7 @@ class EngagementTest {
     List<Engagement.Outcome> rows = new ArrayList<>();
     rows.add(row("Z_A", "signed", D.plusDays(1)));
     rows.add(new Engagement.Outcome("E2", "Z_A", EngagementStage.CONTACTED, D));
-    Map<String, Engagement> all = Engagement.of(rows, D, 365, 180);
+    Map<String, Engagement> all = Engagement.of(rows, D, WINDOWS);
     assertEquals(List.of("E2"), List.copyOf(all.keySet()));
     assertEquals(D, all.get("E2").since(), "a contact on the run date counts");
   }
@@ -126,5 +130,65 @@ class EngagementTest {
     Map<String, Engagement.ZoneCounts> counts = Engagement.countsByZone(rows, D, 365);
     assertEquals(new Engagement.ZoneCounts(1, 1), counts.get("Z_A"), "E1 won, E2 lost, E3 too old");
     assertEquals(new Engagement.ZoneCounts(0, 1), counts.get("Z_B"), "E3 lost, E4 still active");
+  }
+
+  @Test
+  void notNowWithEveryZoneIsOffTheListsForItsWindowThenEligibleAsNew() {
+    Engagement e =
+        of(row("Z_A", "contacted", D.minusDays(100)), row("Z_A", "deferred", D.minusDays(89)));
+    assertEquals(Engagement.Status.DEFERRED, e.status());
+    assertEquals(EngagementStage.DEFERRED, e.stage());
+    assertEquals(D.minusDays(89), e.since());
+    assertTrue(e.offTheLists());
+    // 90 days on, as if the zone had never seen it: its earlier contact gives no ownership
+    assertNull(
+        of(row("Z_A", "contacted", D.minusDays(100)), row("Z_A", "deferred", D.minusDays(90))));
+    // a contact after the deferral is a new engagement
+    Engagement again =
+        of(row("Z_A", "deferred", D.minusDays(30)), row("Z_A", "contacted", D.minusDays(3)));
+    assertEquals(Engagement.Status.ACTIVE, again.status());
+    assertEquals(D.minusDays(3), again.since());
+  }
+
+  @Test
+  void aDeferralHoldsWhileEveryOtherZoneHasLostOrDeferredToo() {
+    Engagement both =
+        of(row("Z_A", "lost", D.minusDays(400)), row("Z_B", "deferred", D.minusDays(10)));
+    assertEquals(Engagement.Status.DEFERRED, both.status(), "the old loss alone would not hold");
+    Engagement twice =
+        of(row("Z_A", "deferred", D.minusDays(60)), row("Z_B", "deferred", D.minusDays(10)));
+    assertEquals(D.minusDays(10), twice.since(), "the last deferral starts the window");
+    // another zone still working on it owns it
+    Engagement owned =
+        of(row("Z_A", "deferred", D.minusDays(10)), row("Z_B", "visited", D.minusDays(20)));
+    assertEquals(Engagement.Status.ACTIVE, owned.status());
+    assertEquals("Z_B", owned.owner());
+    // an expired deferral leaves the other zone's loss to decide: within the cool-down, lost
+    Engagement lost =
+        of(row("Z_A", "deferred", D.minusDays(200)), row("Z_B", "lost", D.minusDays(20)));
+    assertEquals(Engagement.Status.LOST, lost.status());
+    // a signature is a signature
+    assertEquals(
+        Engagement.Status.WON,
+        of(row("Z_A", "signed", D.minusDays(20)), row("Z_A", "deferred", D.minusDays(10)))
+            .status());
+  }
+
+  @Test
+  void theLatestNoteIsTheLastWrittenByAnyZone() {
+    List<Engagement.Outcome> rows =
+        List.of(
+            new Engagement.Outcome("E1", "Z_A", EngagementStage.CONTACTED, D.minusDays(9), "约了下周"),
+            new Engagement.Outcome("E1", "Z_B", EngagementStage.VISITED, D.minusDays(3), "  已走访  "),
+            new Engagement.Outcome("E1", "Z_A", EngagementStage.VISITED, D.minusDays(3), " "),
+            new Engagement.Outcome("E1", "Z_A", EngagementStage.CONTACTED, D.minusDays(3), "同日更早"),
+            new Engagement.Outcome("E1", "Z_A", EngagementStage.DEFERRED, D.plusDays(1), "未来"),
+            new Engagement.Outcome("E2", "Z_A", EngagementStage.CONTACTED, D.minusDays(1)));
+    Map<String, Engagement.Note> notes = Engagement.latestNotes(rows, D);
+    assertEquals(
+        new Engagement.Note("Z_B", D.minusDays(3), "已走访"),
+        notes.get("E1"),
+        "a later stage on the same day is newer; blank notes and future rows do not count");
+    assertFalse(notes.containsKey("E2"));
   }
 }

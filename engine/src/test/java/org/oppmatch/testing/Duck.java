@@ -27,7 +27,8 @@ public final class Duck {
         for (int i = 1; i <= m.getColumnCount(); i++) {
           Object v = r.getObject(i);
           if (v instanceof java.sql.Array a) {
-            v = List.of((Object[]) a.getArray());
+            // an array may hold nulls (score_history): List.of would refuse them
+            v = java.util.Arrays.asList((Object[]) a.getArray());
           }
           row.put(m.getColumnLabel(i), v);
         }

@@ -213,7 +213,8 @@ public final class Lookup {
               config.lists.minScore,
               config.lists.topN,
               config.allocation.maxZonesPerEnterprise,
-              config.outcomes.cooldownDays);
+              config.outcomes.cooldownDays,
+              config.outcomes.deferredDays);
       doc.set(
           "zones",
           zonesNode(
@@ -395,6 +396,7 @@ public final class Lookup {
     n.put("allocation.max_zones_per_enterprise", c.allocation.maxZonesPerEnterprise);
     n.put("outcomes.cooldown_days", c.outcomes.cooldownDays);
     n.put("outcomes.active_days", c.outcomes.activeDays);
+    n.put("outcomes.deferred_days", c.outcomes.deferredDays);
     return n;
   }
 

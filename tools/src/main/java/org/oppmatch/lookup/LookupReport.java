@@ -169,6 +169,8 @@ final class LookupReport {
             : switch (g.path("status").asText()) {
               case "won" -> "已签约或落地 (won)，不列入任何名单";
               case "lost" -> "各园区均已放弃 (lost)，冷却期内不列入任何名单";
+              case "deferred" ->
+                  "企业自 " + g.path("since").asText() + " 起表示暂缓 (deferred)，暂缓期内不列入任何名单";
               default ->
                   g.path("owner_zone_id").asText()
                       + " 首报首谈 (active)，自 "
@@ -297,6 +299,14 @@ final class LookupReport {
                   + "），outcomes.cooldown_days "
                   + f.path("cooldown_days").asInt()
                   + " 天内不列入任何名单";
+          case "deferred" ->
+              "企业于 "
+                  + f.path("date").asText()
+                  + " 表示暂缓，outcomes.deferred_days "
+                  + f.path("deferred_days").asInt()
+                  + " 天内（至 "
+                  + f.path("until").asText()
+                  + "）不列入任何名单";
           case "engaged_elsewhere" ->
               f.path("owner_zone_id").asText()
                   + " 自 "
@@ -409,6 +419,7 @@ final class LookupReport {
       case "fell_below_list" -> "得分落到名单之外";
       case "won" -> "已签约或落地";
       case "lost" -> "跟进放弃，冷却期内";
+      case "deferred" -> "企业表示暂缓，暂缓期内";
       default -> reason;
     };
   }

@@ -12,9 +12,9 @@ import org.oppmatch.model.Engagement;
  * ({@code rank/Allocation}) takes the pairs in score order (then enterprise id, then zone id) and
  * takes a pair while its zone has room and its enterprise and group have zones left; so for a pair
  * that is not listed, the published lists show which of these stood in its way: the leads ranked
- * before it that filled the zone, the company's zones ranked before it, its group's zones. Won and
- * recently lost firms are on no list, and a firm a zone works on (首报首谈) is only on that zone's
- * list; a pair below {@code lists.min_score} is no candidate at all.
+ * before it that filled the zone, the company's zones ranked before it, its group's zones. Won,
+ * recently lost and recently deferred firms are on no list, and a firm a zone works on (首报首谈) is
+ * only on that zone's list; a pair below {@code lists.min_score} is no candidate at all.
  */
 final class Placement {
   private Placement() {}
@@ -23,6 +23,7 @@ final class Placement {
     LISTED,
     WON,
     LOST,
+    DEFERRED,
     ENGAGED_ELSEWHERE,
     BELOW_MIN_SCORE,
     MAX_ZONES_REACHED,
@@ -39,14 +40,14 @@ final class Placement {
   record Finding(Code code, Map<String, Object> facts) {}
 
   /** The configuration the placement follows. */
-  record Rules(double minScore, int topN, int maxZones, int cooldownDays) {}
+  record Rules(double minScore, int topN, int maxZones, int cooldownDays, int deferredDays) {}
 
   /**
    * The findings for the company in one zone where it scored: LISTED alone when the zone lists it;
-   * else the first of WON, LOST, ENGAGED_ELSEWHERE and BELOW_MIN_SCORE that holds; else every one
-   * of MAX_ZONES_REACHED, LIST_FULL and GROUP_ZONES_REACHED that holds (each kept it off); else
-   * UNEXPLAINED: the published lists do not account for it (the inputs, the configuration or the
-   * engine changed since the run).
+   * else the first of WON, LOST, DEFERRED, ENGAGED_ELSEWHERE and BELOW_MIN_SCORE that holds; else
+   * every one of MAX_ZONES_REACHED, LIST_FULL and GROUP_ZONES_REACHED that holds (each kept it
+   * off); else UNEXPLAINED: the published lists do not account for it (the inputs, the
+   * configuration or the engine changed since the run).
    */
   static List<Finding> of(
       String zoneId,
@@ -76,6 +77,17 @@ final class Placement {
       return one(
           Code.LOST,
           facts("date", engagement.since().toString(), "cooldown_days", rules.cooldownDays()));
+    }
+    if (engagement != null && engagement.status() == Engagement.Status.DEFERRED) {
+      return one(
+          Code.DEFERRED,
+          facts(
+              "date",
+              engagement.since().toString(),
+              "until",
+              engagement.since().plusDays(rules.deferredDays()).toString(),
+              "deferred_days",
+              rules.deferredDays()));
     }
     for (PublishedLists.Listed l : mine) {
       if (l.engaged()) {

@@ -78,7 +78,7 @@ import org.oppmatch.validate.RowValidator;
  */
 public final class OutcomeHistory {
   public static final List<String> OUTCOME_COLUMNS =
-      List.of("enterprise_id", "zone_id", "stage", "stage_date", "investment_cny");
+      List.of("enterprise_id", "zone_id", "stage", "stage_date", "investment_cny", "note");
 
   public static final List<String> TRUTH_COLUMNS =
       List.of("enterprise_id", "zone_id", "landing_probability", "landed");
@@ -157,7 +157,9 @@ public final class OutcomeHistory {
           zoneId,
           stage.key(),
           stageDate.toString(),
-          investmentCny == null ? "" : EnterpriseRecord.number(investmentCny));
+          investmentCny == null ? "" : EnterpriseRecord.number(investmentCny),
+          // the history writes no notes: a team's words are not generated
+          "");
     }
   }
 

@@ -11,7 +11,7 @@ import org.oppmatch.model.EngagementStage;
 
 /** Why a pair is not listed, on small published lists whose allocation is worked out by hand. */
 class PlacementTest {
-  static final Placement.Rules RULES = new Placement.Rules(25, 2, 1, 365);
+  static final Placement.Rules RULES = new Placement.Rules(25, 2, 1, 365, 90);
   static final LocalDate DAY = LocalDate.of(2026, 11, 1);
 
   static PublishedLists.Listed lead(String zone, int rank, String id, double score) {
@@ -112,6 +112,11 @@ class PlacementTest {
     Engagement active = new Engagement(Engagement.Status.ACTIVE, "A", EngagementStage.VISITED, DAY);
     assertEquals(List.of("won"), codes(place("B", 80, "E5", null, won)));
     assertEquals(List.of("lost"), codes(place("B", 10, "E5", null, lost)));
+    Engagement deferred =
+        new Engagement(Engagement.Status.DEFERRED, null, EngagementStage.DEFERRED, DAY);
+    List<Placement.Finding> later = place("B", 80, "E5", null, deferred);
+    assertEquals(List.of("deferred"), codes(later));
+    assertEquals(DAY.plusDays(90).toString(), later.get(0).facts().get("until"));
     List<Placement.Finding> f = place("B", 80, "E5", null, active, owned("A", 1, "E5", 20));
     assertEquals(List.of("engaged_elsewhere"), codes(f));
     assertEquals("A", f.get(0).facts().get("owner_zone_id"));

@@ -136,7 +136,7 @@ class OutcomeHistoryTest {
               (LocalDate) v[t.indexOf(Cols.STAGE_DATE)]));
     }
     long engineWon =
-        Engagement.of(rows, RUN_DATE, 365, 180).values().stream()
+        Engagement.of(rows, RUN_DATE, new Engagement.Windows(365, 180, 90)).values().stream()
             .filter(e -> e.status() == Engagement.Status.WON)
             .count();
     long fileWon =
